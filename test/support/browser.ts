@@ -1,0 +1,24 @@
+// Real Chromium for browser tests: Debian's /usr/bin/chromium driven by playwright-core.
+// Each call launches a separate browser process with its own fresh profile (two of them talk
+// over real WebRTC).
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--allow-loopback-in-peer-connection',
+      '--use-fake-ui-for-media-stream',
+    ],
+  });
+}
