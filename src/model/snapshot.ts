@@ -1,0 +1,290 @@
+// Projects the live Y.Doc into an immutable, validated `PathwaysMap` snapshot. Incremental: after a
+// transaction only the entries it touched are re-validated; every other entry keeps its frozen object
+// (same identity), so the canvas and the worker can diff cheaply. Invalid entries — from a peer, an old
+// file or a bug — are quarantined and reported, never thrown; edges whose endpoint is gone are hidden.
+import type * as Y from 'yjs';
+import { MAP_FORMAT, MAP_VERSION } from './constants.ts';
+import { fromFieldMap, mapRoots, ORDER_KEY, SCHEMA_KEY, type MapRoots } from './doc.ts';
+import {
+  endpointProblem,
+  validateEdgeEntry,
+  validateMetaEntry,
+  validateNodeEntry,
+  validatePositionEntry,
+  validateViewEntry,
+} from './validate.ts';
+import type { MapEdge, MapMeta, MapNode, MapView, PathwaysMap, Position, Problem } from './types.ts';
+
+export type Collection = 'nodes' | 'edges' | 'views' | 'meta' | 'positions';
+
+export interface QuarantinedEntry {
+  collection: Collection;
+  id: string;
+  problems: Problem[];
+}
+
+export interface HiddenEdge {
+  id: string;
+  source: string;
+  target: string;
+  reason: string;
+}
+
+export interface MapSnapshot {
+  map: PathwaysMap;
+  quarantined: QuarantinedEntry[];
+  hiddenEdges: HiddenEdge[];
+  /** Counts projections; a new snapshot always has a higher revision. */
+  revision: number;
+}
+
+export interface SnapshotChange {
+  nodes: Set<string>;
+  edges: Set<string>;
+  positions: Set<string>;
+  meta: boolean;
+  views: boolean;
+  /** Everything may have changed (first projection, or a whole-map load). */
+  full: boolean;
+}
+
+interface Cached<T> {
+  value: T | null;
+  problems: Problem[];
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value as object)) deepFreeze(inner);
+  }
+  return value;
+}
+
+function readEntry<T>(roots: MapRoots, collection: 'nodes' | 'edges' | 'views', id: string): Cached<T> | undefined {
+  const raw = roots[collection].get(id);
+  if (raw === undefined) return undefined;
+  const plain = fromFieldMap(raw);
+  if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
+    return { value: null, problems: [{ path: '', message: 'is not an object' }] };
+  }
+  // The key is the id: a peer cannot make an entry claim another entry's id.
+  const entry = { ...(plain as Record<string, unknown>), id };
+  const problems =
+    collection === 'nodes' ? validateNodeEntry(entry) : collection === 'edges' ? validateEdgeEntry(entry) : validateViewEntry(entry);
+  return problems.length ? { value: null, problems } : { value: deepFreeze(entry) as T, problems };
+}
+
+function emptyChange(full: boolean): SnapshotChange {
+  return { nodes: new Set(), edges: new Set(), positions: new Set(), meta: full, views: full, full };
+}
+
+export class SnapshotProjector {
+  readonly doc: Y.Doc;
+  private readonly roots: MapRoots;
+  private readonly nodes = new Map<string, Cached<MapNode>>();
+  private readonly edges = new Map<string, Cached<MapEdge>>();
+  private readonly views = new Map<string, Cached<MapView>>();
+  private positions: Record<string, Position> = {};
+  private positionProblems = new Map<string, Problem[]>();
+  private meta: MapMeta = { title: '' };
+  private metaProblems: QuarantinedEntry[] = [];
+  private current!: MapSnapshot;
+  private revision = 0;
+  private readonly listeners = new Set<(snapshot: MapSnapshot, change: SnapshotChange) => void>();
+  private readonly onTransaction = (transaction: Y.Transaction) => this.applyTransaction(transaction);
+
+  constructor(doc: Y.Doc) {
+    this.doc = doc;
+    this.roots = mapRoots(doc);
+    this.reloadAll();
+    doc.on('afterTransaction', this.onTransaction);
+  }
+
+  get snapshot(): MapSnapshot {
+    return this.current;
+  }
+
+  subscribe(listener: (snapshot: MapSnapshot, change: SnapshotChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  destroy(): void {
+    this.doc.off('afterTransaction', this.onTransaction);
+    this.listeners.clear();
+  }
+
+  private reloadAll(): SnapshotChange {
+    const change = emptyChange(true);
+    for (const [collection, cache] of [['nodes', this.nodes], ['edges', this.edges], ['views', this.views]] as const) {
+      cache.clear();
+      for (const id of this.roots[collection].keys()) {
+        (cache as Map<string, Cached<unknown>>).set(id, readEntry(this.roots, collection, id)!);
+        if (collection !== 'views') change[collection].add(id);
+      }
+    }
+    this.positions = {};
+    this.positionProblems.clear();
+    for (const id of this.roots.positions.keys()) {
+      this.readPosition(id);
+      change.positions.add(id);
+    }
+    this.readMeta();
+    this.build();
+    return change;
+  }
+
+  private readPosition(id: string): void {
+    const raw = this.roots.positions.get(id);
+    this.positionProblems.delete(id);
+    if (raw === undefined) {
+      delete this.positions[id];
+      return;
+    }
+    const problems = validatePositionEntry(raw);
+    if (problems.length) {
+      this.positionProblems.set(id, problems);
+      delete this.positions[id];
+    } else {
+      const { x, y } = raw as Position;
+      this.positions[id] = Object.freeze({ x, y });
+    }
+  }
+
+  private readMeta(): void {
+    const raw: Record<string, unknown> = {};
+    for (const [key, value] of this.roots.meta.entries()) if (key !== SCHEMA_KEY) raw[key] = value;
+    if (typeof raw.title !== 'string') raw.title = raw.title === undefined ? '' : raw.title;
+    const problems = validateMetaEntry(raw);
+    // Drop only the fields that are wrong; the rest of the settings stay usable.
+    const badFields = new Map<string, Problem[]>();
+    for (const problem of problems) {
+      const field = problem.path.replace(/^meta\.?/, '').split(/[.[]/)[0] || 'meta';
+      badFields.set(field, [...(badFields.get(field) ?? []), problem]);
+    }
+    for (const field of badFields.keys()) delete raw[field];
+    if (typeof raw.title !== 'string') raw.title = '';
+    this.meta = deepFreeze(raw as MapMeta);
+    this.metaProblems = [...badFields].map(([id, list]) => ({ collection: 'meta', id, problems: list }));
+  }
+
+  private applyTransaction(transaction: Y.Transaction): void {
+    const change = emptyChange(false);
+    const { roots } = this;
+    for (const [changedType, keys] of transaction.changed) {
+      const type = changedType as unknown;
+      if (type === roots.file) change.full = true;
+      else if (type === roots.meta) change.meta = true;
+      else if (type === roots.positions) for (const key of keys) key !== null && change.positions.add(key);
+      else if (type === roots.nodes) for (const key of keys) key !== null && change.nodes.add(key);
+      else if (type === roots.edges) for (const key of keys) key !== null && change.edges.add(key);
+      else if (type === roots.views) change.views = true;
+      else {
+        const parent = changedType.parent as unknown;
+        const id = changedType._item?.parentSub;
+        if (!id) continue;
+        if (parent === roots.nodes) change.nodes.add(id);
+        else if (parent === roots.edges) change.edges.add(id);
+        else if (parent === roots.views) change.views = true;
+      }
+    }
+    const touched = change.full || change.meta || change.views || change.nodes.size || change.edges.size || change.positions.size;
+    if (!touched) return;
+    if (change.full) {
+      this.emit(this.reloadAll());
+      return;
+    }
+    for (const id of change.nodes) this.refresh(this.nodes, 'nodes', id);
+    for (const id of change.edges) this.refresh(this.edges, 'edges', id);
+    if (change.views) {
+      this.views.clear();
+      for (const id of roots.views.keys()) this.views.set(id, readEntry(roots, 'views', id)!);
+    }
+    for (const id of change.positions) this.readPosition(id);
+    if (change.meta) this.readMeta();
+    this.build();
+    this.emit(change);
+  }
+
+  private refresh<T>(cache: Map<string, Cached<T>>, collection: 'nodes' | 'edges', id: string): void {
+    const entry = readEntry<T>(this.roots, collection, id);
+    if (entry) cache.set(id, entry);
+    else cache.delete(id);
+  }
+
+  private build(): void {
+    const quarantined: QuarantinedEntry[] = [...this.metaProblems];
+    const nodes: MapNode[] = [];
+    const nodeTypes = new Map<string, MapNode['type']>();
+    for (const [id, entry] of this.nodes) {
+      if (entry.value) {
+        nodes.push(entry.value);
+        nodeTypes.set(id, entry.value.type);
+      } else quarantined.push({ collection: 'nodes', id, problems: entry.problems });
+    }
+    const edges: MapEdge[] = [];
+    const hiddenEdges: HiddenEdge[] = [];
+    for (const [id, entry] of this.edges) {
+      if (!entry.value) {
+        quarantined.push({ collection: 'edges', id, problems: entry.problems });
+        continue;
+      }
+      const edge = entry.value;
+      const missing = [edge.source, edge.target].filter((end) => !nodeTypes.has(end));
+      const reason = missing.length
+        ? `no node "${missing.join('", "')}"`
+        : endpointProblem(edge.type, nodeTypes.get(edge.source)!, nodeTypes.get(edge.target)!);
+      if (reason) hiddenEdges.push({ id, source: edge.source, target: edge.target, reason });
+      else edges.push(edge);
+    }
+    const views: MapView[] = [];
+    const orders = new Map<MapView, number>();
+    for (const [id, entry] of this.views) {
+      if (!entry.value) {
+        quarantined.push({ collection: 'views', id, problems: entry.problems });
+        continue;
+      }
+      const { [ORDER_KEY]: order, ...view } = entry.value;
+      const clean = Object.freeze(view) as MapView;
+      orders.set(clean, typeof order === 'number' ? order : Number.MAX_SAFE_INTEGER);
+      views.push(clean);
+    }
+    views.sort((a, b) => orders.get(a)! - orders.get(b)! || a.id.localeCompare(b.id));
+    for (const [id, problems] of this.positionProblems) quarantined.push({ collection: 'positions', id, problems });
+    const extras: Record<string, unknown> = {};
+    for (const [key, value] of this.roots.file.entries()) extras[key] = value;
+    const map: PathwaysMap = {
+      ...extras,
+      format: MAP_FORMAT,
+      version: MAP_VERSION,
+      meta: this.meta,
+      nodes: Object.freeze(nodes) as MapNode[],
+      edges: Object.freeze(edges) as MapEdge[],
+      views: Object.freeze(views) as MapView[],
+      positions: Object.freeze({ ...this.positions }),
+    };
+    this.current = Object.freeze({
+      map: Object.freeze(map),
+      quarantined: Object.freeze(quarantined) as QuarantinedEntry[],
+      hiddenEdges: Object.freeze(hiddenEdges) as HiddenEdge[],
+      revision: ++this.revision,
+    });
+  }
+
+  private emit(change: SnapshotChange): void {
+    for (const listener of this.listeners) listener(this.current, change);
+  }
+}
+
+/** A one-shot projection of what the doc holds. */
+export function projectSnapshot(doc: Y.Doc): MapSnapshot {
+  const projector = new SnapshotProjector(doc);
+  projector.destroy();
+  return projector.snapshot;
+}
+
+/** The v1 file of what the doc holds: only its valid parts (= the snapshot's map). */
+export function readMapFile(doc: Y.Doc): PathwaysMap {
+  return projectSnapshot(doc).map;
+}

@@ -1,0 +1,311 @@
+// The one gate into the model: files, peers and scripts all pass through here. Every problem is
+// named by its path (`edges[3].target: no node "P99"`), and all of them are reported, not the first.
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { DEFAULT_LIFE_STAGES, LIMITS } from './constants.ts';
+import { migrateMap } from './migrate.ts';
+import {
+  edgeSchemas,
+  metaSchema,
+  organizationSchema,
+  pathwaysMapSchema,
+  positionSchema,
+  programSchema,
+  viewSchema,
+} from './schema.ts';
+import type { MapEdge, MapNode, PathwaysMap, Problem } from './types.ts';
+
+export interface ValidationResult {
+  /** Non-null only when there are no problems. */
+  map: PathwaysMap | null;
+  problems: Problem[];
+  /** Worth telling the user, but the map is usable (e.g. a program names an area the map does not list). */
+  warnings: Problem[];
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validateFile = ajv.compile(pathwaysMapSchema);
+const entryValidators: Record<string, ValidateFunction> = {
+  organization: ajv.compile(organizationSchema),
+  program: ajv.compile(programSchema),
+  ...Object.fromEntries(Object.entries(edgeSchemas).map(([type, schema]) => [`edge:${type}`, ajv.compile(schema)])),
+  meta: ajv.compile(metaSchema),
+  view: ajv.compile(viewSchema),
+  position: ajv.compile(positionSchema),
+};
+
+/** `/nodes/3/label` → `nodes[3].label` */
+export function toPath(pointer: string, prefix = ''): string {
+  let path = prefix;
+  for (const raw of pointer.split('/').slice(1)) {
+    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (/^\d+$/.test(part)) path += `[${part}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(part)) path += path ? `.${part}` : part;
+    else path += `[${JSON.stringify(part)}]`;
+  }
+  return path;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return value.length > 40 ? `"${value.slice(0, 40)}…"` : JSON.stringify(value);
+  return typeof value === 'object' ? 'an object' : String(value);
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let value: unknown = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return value;
+}
+
+function ajvProblems(errors: ErrorObject[] | null | undefined, root: unknown, prefix = ''): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const error of errors ?? []) {
+    if (error.keyword === 'if' || error.keyword === 'allOf') continue;
+    let path = toPath(error.instancePath, prefix);
+    const value = valueAt(root, error.instancePath);
+    const p = error.params as Record<string, unknown>;
+    let message: string;
+    switch (error.keyword) {
+      case 'required':
+        path = path ? `${path}.${p.missingProperty}` : String(p.missingProperty);
+        message = 'is required';
+        break;
+      case 'type':
+        message = `must be ${p.type === 'array' ? 'a list' : `a ${p.type}`}, not ${describe(value)}`;
+        break;
+      case 'enum':
+        message = `${describe(value)} is not one of: ${(p.allowedValues as unknown[]).join(', ')}`;
+        break;
+      case 'const':
+        message = `must be ${JSON.stringify(p.allowedValue)}, not ${describe(value)}`;
+        break;
+      case 'maxLength':
+        message = `is ${(value as string).length} characters long; the limit is ${p.limit}`;
+        break;
+      case 'minLength':
+        message = 'must not be empty';
+        break;
+      case 'maxItems':
+        message = `has ${(value as unknown[]).length} items; the limit is ${p.limit}`;
+        break;
+      case 'minimum':
+        message = `must be at least ${p.limit}, not ${describe(value)}`;
+        break;
+      case 'maximum':
+        message = `must be at most ${p.limit}, not ${describe(value)}`;
+        break;
+      case 'pattern':
+        message = `${describe(value)} is not a language code (BCP-47, e.g. "es" or "zh-Hant")`;
+        break;
+      default:
+        message = error.message ?? 'is invalid';
+    }
+    const key = `${path}\u0000${message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      problems.push({ path, message });
+    }
+  }
+  return problems;
+}
+
+const MARKUP = /<\s*[A-Za-z/!?]|[<>]/;
+
+function markupProblems(entry: Record<string, unknown>, prefix: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const field of ['label', 'id']) {
+    const value = entry[field];
+    if (typeof value === 'string' && MARKUP.test(value)) {
+      problems.push({ path: join(prefix, field), message: 'must not contain markup (< or >)' });
+    }
+  }
+  return problems;
+}
+
+function join(prefix: string, field: string): string {
+  return prefix ? `${prefix}.${field}` : field;
+}
+
+/** Checks one node on its own (no cross-references): used by the projector for peer data. */
+export function validateNodeEntry(raw: unknown, prefix = ''): Problem[] {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [{ path: prefix, message: `must be an object, not ${describe(raw)}` }];
+  const entry = raw as Record<string, unknown>;
+  const validator = entry.type === 'organization' ? entryValidators.organization : entry.type === 'program' ? entryValidators.program : null;
+  if (!validator) return [{ path: join(prefix, 'type'), message: `${describe(entry.type)} is not one of: organization, program` }];
+  validator(entry);
+  return [...ajvProblems(validator.errors, entry, prefix), ...markupProblems(entry, prefix)];
+}
+
+/** Checks one edge on its own (endpoints are checked against the map elsewhere). */
+export function validateEdgeEntry(raw: unknown, prefix = ''): Problem[] {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [{ path: prefix, message: `must be an object, not ${describe(raw)}` }];
+  const entry = raw as Record<string, unknown>;
+  const validator = entryValidators[`edge:${String(entry.type)}`];
+  if (!validator) {
+    return [{ path: join(prefix, 'type'), message: `${describe(entry.type)} is not one of: ${Object.keys(edgeSchemas).join(', ')}` }];
+  }
+  validator(entry);
+  const problems = ajvProblems(validator.errors, entry, prefix);
+  if (typeof entry.label === 'string' && MARKUP.test(entry.label)) problems.push({ path: join(prefix, 'label'), message: 'must not contain markup (< or >)' });
+  return problems;
+}
+
+export function validateMetaEntry(raw: unknown, prefix = 'meta'): Problem[] {
+  entryValidators.meta(raw);
+  const problems = ajvProblems(entryValidators.meta.errors, raw, prefix);
+  const meta = raw as Record<string, unknown> | null;
+  if (meta && typeof meta.title === 'string' && MARKUP.test(meta.title)) problems.push({ path: join(prefix, 'title'), message: 'must not contain markup (< or >)' });
+  return problems;
+}
+
+export function validateViewEntry(raw: unknown, prefix = ''): Problem[] {
+  entryValidators.view(raw);
+  return ajvProblems(entryValidators.view.errors, raw, prefix);
+}
+
+export function validatePositionEntry(raw: unknown, prefix = ''): Problem[] {
+  entryValidators.position(raw);
+  const problems = ajvProblems(entryValidators.position.errors, raw, prefix);
+  const p = raw as { x?: unknown; y?: unknown } | null;
+  if (p && (!Number.isFinite(p.x) || !Number.isFinite(p.y)) && problems.length === 0) {
+    problems.push({ path: prefix, message: 'x and y must be finite numbers' });
+  }
+  return problems;
+}
+
+/** Endpoint rules by edge type. */
+const ENDPOINTS: Record<MapEdge['type'], { source: MapNode['type'][]; target: MapNode['type'][]; text: string }> = {
+  referral: { source: ['program'], target: ['program'], text: 'a referral goes from a program to a program' },
+  partnership: { source: ['organization'], target: ['organization'], text: 'a partnership joins two organizations' },
+  'data-sharing': { source: ['organization'], target: ['organization'], text: 'data sharing joins two organizations' },
+  funding: { source: ['organization'], target: ['organization', 'program'], text: 'funding goes from an organization to an organization or a program' },
+};
+
+/** Why an edge of this type cannot join these node types, or null when it can. */
+export function endpointProblem(type: MapEdge['type'], sourceType: MapNode['type'], targetType: MapNode['type']): string | null {
+  const rule = ENDPOINTS[type];
+  if (!rule) return `unknown edge type "${type}"`;
+  return rule.source.includes(sourceType) && rule.target.includes(targetType) ? null : rule.text;
+}
+
+/** Rules across entries: unique ids, endpoints, organizations, references to meta ids. */
+export function crossReferenceProblems(map: PathwaysMap): { problems: Problem[]; warnings: Problem[] } {
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const nodeIndex = new Map<string, number>();
+  map.nodes.forEach((node, i) => {
+    const first = nodeIndex.get(node.id);
+    if (first !== undefined) problems.push({ path: `nodes[${i}].id`, message: `duplicate id "${node.id}" (also nodes[${first}])` });
+    else nodeIndex.set(node.id, i);
+  });
+  const edgeIndex = new Map<string, number>();
+  map.edges.forEach((edge, i) => {
+    const first = edgeIndex.get(edge.id);
+    if (first !== undefined) problems.push({ path: `edges[${i}].id`, message: `duplicate id "${edge.id}" (also edges[${first}])` });
+    else edgeIndex.set(edge.id, i);
+    if (nodeIndex.has(edge.id)) problems.push({ path: `edges[${i}].id`, message: `"${edge.id}" is also a node id` });
+    const rule = ENDPOINTS[edge.type];
+    for (const end of ['source', 'target'] as const) {
+      const at = nodeIndex.get(edge[end]);
+      if (at === undefined) problems.push({ path: `edges[${i}].${end}`, message: `no node "${edge[end]}"` });
+      else if (!rule.source.includes(map.nodes[at].type) && end === 'source') problems.push({ path: `edges[${i}].source`, message: `"${edge.source}" is a ${map.nodes[at].type}; ${rule.text}` });
+      else if (!rule.target.includes(map.nodes[at].type) && end === 'target') problems.push({ path: `edges[${i}].target`, message: `"${edge.target}" is a ${map.nodes[at].type}; ${rule.text}` });
+    }
+  });
+  const stageIds = new Set((map.meta.lifeStages ?? DEFAULT_LIFE_STAGES.map((id) => ({ id }))).map((s) => s.id));
+  const areaIds = new Set((map.meta.areas ?? []).map((a) => a.id));
+  const populationIds = new Set((map.meta.populations ?? []).map((p) => p.id));
+  map.nodes.forEach((node, i) => {
+    if (node.type !== 'program') return;
+    if (node.organization !== undefined) {
+      const at = nodeIndex.get(node.organization);
+      if (at === undefined) problems.push({ path: `nodes[${i}].organization`, message: `no node "${node.organization}"` });
+      else if (map.nodes[at].type !== 'organization') problems.push({ path: `nodes[${i}].organization`, message: `"${node.organization}" is a program, not an organization` });
+    }
+    const refs: [string, string[] | undefined, Set<string>, string][] = [
+      ['lifeStages', node.lifeStages, stageIds, 'life stage'],
+      ['areas', node.areas, areaIds, 'area'],
+      ['populations', node.populations, populationIds, 'population'],
+    ];
+    for (const [field, values, known, what] of refs) {
+      values?.forEach((value, j) => {
+        if (!known.has(value)) warnings.push({ path: `nodes[${i}].${field}[${j}]`, message: `the map has no ${what} "${value}"` });
+      });
+    }
+  });
+  for (const key of Object.keys(map.positions ?? {})) {
+    if (!nodeIndex.has(key)) warnings.push({ path: `positions[${JSON.stringify(key)}]`, message: `no node "${key}"` });
+  }
+  return { problems, warnings };
+}
+
+/** Migrates, checks the schema, then the rules across entries. */
+export function validateMap(input: unknown): ValidationResult {
+  const migrated = migrateMap(input);
+  if (migrated.problems.length) return { map: null, problems: migrated.problems, warnings: [] };
+  const file = { views: [], positions: {}, ...(migrated.value as Record<string, unknown>) };
+  const problems: Problem[] = [];
+  if (!validateFile(file)) problems.push(...ajvProblems(validateFile.errors, file));
+  const candidate = file as unknown as PathwaysMap;
+  const shapeOk = Array.isArray(candidate.nodes) && Array.isArray(candidate.edges);
+  if (shapeOk) {
+    candidate.nodes.forEach((n, i) => typeof n === 'object' && n && problems.push(...markupProblems(n as Record<string, unknown>, `nodes[${i}]`)));
+  }
+  if (candidate.meta && typeof candidate.meta.title === 'string' && MARKUP.test(candidate.meta.title)) {
+    problems.push({ path: 'meta.title', message: 'must not contain markup (< or >)' });
+  }
+  let warnings: Problem[] = [];
+  if (shapeOk && candidate.meta && typeof candidate.meta === 'object') {
+    const wellFormedNodes = candidate.nodes.every((n) => n && typeof (n as MapNode).id === 'string');
+    const wellFormedEdges = candidate.edges.every((e) => e && typeof (e as MapEdge).source === 'string' && typeof (e as MapEdge).target === 'string');
+    if (wellFormedNodes && wellFormedEdges) {
+      const cross = crossReferenceProblems(candidate);
+      problems.push(...cross.problems);
+      warnings = cross.warnings;
+    }
+  }
+  return { map: problems.length ? null : candidate, problems, warnings };
+}
+
+/** Reads a map file's text: size limit, BOM, JSON syntax with line and column, then `validateMap`. */
+export function parseMapText(text: string, fileName = 'map'): ValidationResult {
+  const bytes = text.length;
+  if (bytes > LIMITS.fileBytes) {
+    return {
+      map: null,
+      warnings: [],
+      problems: [{ path: '', message: `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is ${LIMITS.fileBytes / 1024 / 1024} MB` }],
+    };
+  }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (!body.trim()) return { map: null, warnings: [], problems: [{ path: '', message: 'the file is empty' }] };
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (error) {
+    return { map: null, warnings: [], problems: [{ path: '', message: `not JSON (${jsonErrorPlace(body, error as Error)})` }] };
+  }
+  void fileName;
+  return validateMap(json);
+}
+
+function jsonErrorPlace(text: string, error: Error): string {
+  const match = /position (\d+)/.exec(error.message);
+  const reason = error.message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
+  if (!match) return reason;
+  const offset = Number(match[1]);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}: ${reason}`;
+}
+
+/** One line per problem: `file: path: message`. */
+export function formatProblems(problems: Problem[], fileName: string): string {
+  return problems.map((p) => `${fileName}: ${p.path ? `${p.path}: ` : ''}${p.message}`).join('\n');
+}
