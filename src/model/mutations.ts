@@ -13,7 +13,7 @@ export class ModelError extends Error {
   }
 }
 
-const PREFIX_LETTERS = { org: 'org', prog: 'prog', edge: 'edge', view: 'view' } as const;
+const PREFIX_LETTERS = { org: 'org', prog: 'prog', edge: 'edge', view: 'view', map: 'map' } as const;
 
 /** Short, collision-safe ids: peers create ids concurrently without coordination. */
 export function newId(prefix: keyof typeof PREFIX_LETTERS): string {

@@ -1,0 +1,83 @@
+// Life-stage lanes: programs in columns by life stage (the map's own order), rows by area — the
+// picture planners think in. Organizations sit in a column at the left, ordered by their programs.
+import { stageIds } from '../elements.ts';
+import type { MapMeta, PathwaysMap, Position } from '../../model/types.ts';
+
+export const LANE = { width: 300, rowGap: 70, itemHeight: 64, headerHeight: 90, orgColumnWidth: 260, itemsPerLine: 2 } as const;
+
+export interface Lane {
+  id: string;
+  label: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  kind: 'stage' | 'area' | 'organizations';
+}
+
+export interface LanesLayout {
+  positions: Record<string, Position>;
+  lanes: Lane[];
+}
+
+function areaRows(meta: MapMeta): { id: string; label: string }[] {
+  const areas = meta.areas ?? [];
+  return [...areas, { id: '*', label: areas.length ? 'All areas' : 'Programs' }];
+}
+
+export function lanesLayout(map: PathwaysMap): LanesLayout {
+  const stages = stageIds(map.meta);
+  const stageLabels = new Map((map.meta.lifeStages ?? []).map((s) => [s.id, s.label]));
+  const rows = areaRows(map.meta);
+  const cells = new Map<string, string[]>(); // `${stage}|${area}` → program ids
+  const programs = map.nodes.filter((n) => n.type === 'program');
+  const unstaged: string[] = [];
+  for (const program of programs) {
+    const stage = (program.lifeStages ?? []).find((s) => stages.includes(s));
+    if (!stage) {
+      unstaged.push(program.id);
+      continue;
+    }
+    const area = program.areas?.length === 1 && rows.some((r) => r.id === program.areas![0]) ? program.areas[0] : '*';
+    const key = `${stage}|${area}`;
+    cells.set(key, [...(cells.get(key) ?? []), program.id]);
+  }
+  const columns = [...stages, ...(unstaged.length ? ['(no stage)'] : [])];
+  if (unstaged.length) cells.set('(no stage)|*', unstaged);
+  // Row heights fit their fullest cell.
+  const rowHeights = rows.map((row) => {
+    const most = Math.max(1, ...columns.map((stage) => (cells.get(`${stage}|${row.id}`) ?? []).length));
+    return Math.ceil(most / LANE.itemsPerLine) * LANE.itemHeight + LANE.rowGap;
+  });
+  const positions: Record<string, Position> = {};
+  const lanes: Lane[] = [];
+  const left = LANE.orgColumnWidth;
+  const totalHeight = rowHeights.reduce((a, b) => a + b, 0);
+  columns.forEach((stage, c) => {
+    lanes.push({ id: `lane-stage-${stage}`, label: stageLabels.get(stage) ?? stage, x: left + c * LANE.width, y: 0, width: LANE.width - 16, height: totalHeight + LANE.headerHeight, kind: 'stage' });
+  });
+  let y = LANE.headerHeight;
+  rows.forEach((row, r) => {
+    lanes.push({ id: `lane-area-${row.id}`, label: row.label, x: 0, y, width: left + columns.length * LANE.width, height: rowHeights[r], kind: 'area' });
+    columns.forEach((stage, c) => {
+      const ids = cells.get(`${stage}|${row.id}`) ?? [];
+      ids.forEach((id, i) => {
+        const col = i % LANE.itemsPerLine;
+        const line = Math.floor(i / LANE.itemsPerLine);
+        positions[id] = { x: left + c * LANE.width + 70 + col * 140, y: y + 40 + line * LANE.itemHeight };
+      });
+    });
+    y += rowHeights[r];
+  });
+  // Organizations: a column at the left, in the order of the mean row of their programs.
+  const orgs = map.nodes.filter((n) => n.type === 'organization');
+  const meanY = (orgId: string) => {
+    const ys = programs.filter((p) => p.organization === orgId && positions[p.id]).map((p) => positions[p.id].y);
+    return ys.length ? ys.reduce((a, b) => a + b, 0) / ys.length : Number.MAX_SAFE_INTEGER;
+  };
+  const ordered = orgs.map((o) => ({ id: o.id, y: meanY(o.id) })).sort((a, b) => a.y - b.y || a.id.localeCompare(b.id));
+  const step = Math.max(56, totalHeight / Math.max(1, ordered.length));
+  ordered.forEach((org, i) => (positions[org.id] = { x: 110, y: LANE.headerHeight + 30 + i * step }));
+  lanes.push({ id: 'lane-organizations', label: 'Organizations', x: 0, y: 0, width: left - 30, height: totalHeight + LANE.headerHeight, kind: 'organizations' });
+  return { positions, lanes };
+}

@@ -1,0 +1,71 @@
+// Where things go when the map does not say: new nodes near their organization (or the view's
+// centre), lane backgrounds as locked Cytoscape nodes, and the force layout's settings.
+import type { Core, ElementDefinition, LayoutOptions } from 'cytoscape';
+import type { PathwaysMap, Position } from '../model/types.ts';
+import type { Lane } from './layouts/lanes.ts';
+
+export function initialPosition(map: PathwaysMap, id: string, cy: Core): Position {
+  const node = map.nodes.find((n) => n.id === id);
+  const anchor = node?.type === 'program' && node.organization ? cy.$id(node.organization) : null;
+  const base = anchor?.nonempty() ? anchor.position() : viewCenter(cy);
+  // Spread siblings around the anchor deterministically (same id, same place on every peer).
+  let hash = 0;
+  for (const ch of id) hash = (hash * 31 + ch.charCodeAt(0)) | 0;
+  const angle = ((hash >>> 0) % 360) * (Math.PI / 180);
+  const radius = anchor?.nonempty() ? 110 : 40 + ((hash >>> 8) % 120);
+  return { x: Math.round(base.x + radius * Math.cos(angle)), y: Math.round(base.y + radius * Math.sin(angle)) };
+}
+
+function viewCenter(cy: Core): Position {
+  const extent = cy.extent();
+  return { x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2 };
+}
+
+const LANE_FILLS = ['#f1f5fb', '#f8fafc'];
+
+export function laneElements(lanes: Lane[]): ElementDefinition[] {
+  const elements: ElementDefinition[] = [];
+  let stageIndex = 0;
+  for (const lane of lanes) {
+    if (lane.kind === 'area') {
+      // A thin rule above each area row, its name at the left.
+      elements.push({
+        group: 'nodes',
+        data: { id: lane.id, label: lane.label, width: lane.width, height: 2, fill: '#cbd5e1' },
+        position: { x: lane.x + lane.width / 2, y: lane.y },
+        classes: 'lane lane-area',
+        selectable: false,
+        grabbable: false,
+        locked: true,
+      });
+      continue;
+    }
+    const fill = lane.kind === 'organizations' ? '#fdf6ec' : LANE_FILLS[stageIndex++ % 2];
+    elements.push({
+      group: 'nodes',
+      data: { id: lane.id, label: lane.label, width: lane.width, height: lane.height, fill },
+      position: { x: lane.x + lane.width / 2, y: lane.y + lane.height / 2 },
+      classes: `lane lane-${lane.kind}`,
+      selectable: false,
+      grabbable: false,
+      locked: true,
+    });
+  }
+  return elements;
+}
+
+export function forceLayoutOptions(nodeCount: number): LayoutOptions {
+  return {
+    name: 'fcose',
+    quality: nodeCount > 1500 ? 'draft' : 'default',
+    randomize: true,
+    animate: nodeCount < 400,
+    animationDuration: 600,
+    nodeRepulsion: 9000,
+    idealEdgeLength: 110,
+    nodeSeparation: 90,
+    packComponents: true,
+    fit: true,
+    padding: 40,
+  } as LayoutOptions;
+}

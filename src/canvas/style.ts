@@ -1,0 +1,120 @@
+// The canvas stylesheet: shape tells organization from program, colour tells sector or life stage,
+// line style tells referral status. Sized to read on a projector at the back of a room.
+import type { StylesheetJson } from 'cytoscape';
+import {
+  DATA_SHARING_COLOR,
+  FUNDING_COLOR,
+  PARTNERSHIP_COLOR,
+  REFERRAL_COLORS,
+  SELECTION_COLOR,
+} from './palette.ts';
+
+export const FONT_STACK = 'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif';
+
+export function canvasStyle(): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        'font-family': FONT_STACK,
+        'font-size': 13,
+        color: '#1b1f24',
+        'text-wrap': 'wrap',
+        'text-max-width': '130px',
+        'text-valign': 'bottom',
+        'text-margin-y': 5,
+        'text-outline-color': '#ffffff',
+        'text-outline-width': 2.5,
+        'background-color': 'data(color)',
+        'border-width': 2,
+        'border-color': '#ffffff',
+        'min-zoomed-font-size': 7,
+      },
+    },
+    {
+      selector: 'node.organization',
+      style: { shape: 'round-rectangle', width: 56, height: 40, 'font-size': 15, 'font-weight': 'bold', 'border-color': '#1b1f24', 'border-width': 1.5 },
+    },
+    { selector: 'node.program', style: { shape: 'ellipse', width: 30, height: 30 } },
+    { selector: 'node.backbone', style: { 'border-width': 6, 'border-style': 'double', 'border-color': '#1b1f24', width: 66, height: 48 } },
+    { selector: 'node.entry', style: { 'border-width': 3.5, 'border-color': '#1b1f24' } },
+    { selector: 'node.status-waitlist', style: { 'border-style': 'dashed', 'border-color': '#1b1f24', 'border-width': 2.5 } },
+    { selector: 'node.status-paused', style: { 'background-opacity': 0.45, 'border-style': 'dashed', 'border-color': '#8a5a00', 'border-width': 2.5 } },
+    { selector: 'node.status-closed', style: { 'background-opacity': 0.25, 'border-style': 'dashed', 'border-color': '#C0392B', 'border-width': 2.5, color: '#6b7280' } },
+    {
+      selector: 'edge',
+      style: {
+        width: 'data(width)',
+        'curve-style': 'bezier',
+        'line-color': '#94a3b8',
+        'target-arrow-color': '#94a3b8',
+        'arrow-scale': 1.2,
+        opacity: 0.9,
+      },
+    },
+    { selector: 'edge.referral', style: { 'line-color': REFERRAL_COLORS.active, 'target-arrow-color': REFERRAL_COLORS.active, 'target-arrow-shape': 'triangle', width: 2.5 } },
+    { selector: 'edge.referral-informal', style: { 'line-style': 'dashed', 'line-dash-pattern': [9, 5] } },
+    {
+      selector: 'edge.referral-broken',
+      style: {
+        'line-color': REFERRAL_COLORS.broken,
+        'target-arrow-color': REFERRAL_COLORS.broken,
+        'line-style': 'dotted',
+        'target-arrow-shape': 'tee',
+        'mid-target-arrow-shape': 'tee',
+        'mid-target-arrow-color': REFERRAL_COLORS.broken,
+        width: 3,
+      },
+    },
+    {
+      selector: 'edge.referral-proposed',
+      style: {
+        'line-color': REFERRAL_COLORS.proposed,
+        'target-arrow-color': REFERRAL_COLORS.proposed,
+        'line-style': 'dashed',
+        'line-dash-pattern': [3, 6],
+        'target-arrow-fill': 'hollow',
+        width: 1.8,
+      },
+    },
+    { selector: 'edge.partnership', style: { 'line-color': PARTNERSHIP_COLOR, opacity: 0.55, 'curve-style': 'haystack' } },
+    { selector: 'edge.funding', style: { 'line-color': FUNDING_COLOR, 'target-arrow-color': FUNDING_COLOR, 'target-arrow-shape': 'square', 'arrow-scale': 0.9, width: 2, opacity: 0.75 } },
+    {
+      selector: 'edge.data-sharing',
+      style: { 'line-color': DATA_SHARING_COLOR, 'line-style': 'dotted', 'source-arrow-shape': 'circle', 'target-arrow-shape': 'circle', 'source-arrow-color': DATA_SHARING_COLOR, 'target-arrow-color': DATA_SHARING_COLOR, 'arrow-scale': 0.6, width: 2 },
+    },
+    {
+      selector: 'node.lane',
+      style: {
+        shape: 'rectangle',
+        width: 'data(width)',
+        height: 'data(height)',
+        'background-color': 'data(fill)',
+        'background-opacity': 1,
+        'border-width': 0,
+        label: 'data(label)',
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'text-margin-y': 34,
+        'font-size': 20,
+        'font-weight': 'bold',
+        color: '#334155',
+        'text-outline-width': 0,
+        events: 'no',
+        'z-compound-depth': 'bottom',
+        'z-index': 0,
+      },
+    },
+    { selector: 'node.lane-area', style: { 'text-valign': 'top', 'text-halign': 'right', 'text-margin-x': -1, 'text-margin-y': 26, 'text-max-width': '240px', 'font-size': 16, 'background-opacity': 0, 'border-width': 0, 'border-color': '#cbd5e1', 'text-wrap': 'none', color: '#475569' } },
+    { selector: 'node.lane-rule', style: { 'background-color': '#cbd5e1', label: '', 'background-opacity': 1 } },
+    { selector: 'node:selected', style: { 'border-color': SELECTION_COLOR, 'border-width': 5, 'border-style': 'solid', 'underlay-color': SELECTION_COLOR, 'underlay-opacity': 0.18, 'underlay-padding': 8 } },
+    { selector: 'edge:selected', style: { 'line-color': SELECTION_COLOR, 'target-arrow-color': SELECTION_COLOR, 'source-arrow-color': SELECTION_COLOR, width: 5, opacity: 1 } },
+    { selector: '.search-hit', style: { 'underlay-color': '#ffbe0b', 'underlay-opacity': 0.45, 'underlay-padding': 12 } },
+    { selector: '.faded', style: { opacity: 0.12 } },
+    // Edge drawing (cytoscape-edgehandles).
+    { selector: '.eh-handle', style: { 'background-color': SELECTION_COLOR, width: 14, height: 14, shape: 'ellipse', 'border-width': 0, label: '' } },
+    { selector: '.eh-preview, .eh-ghost-edge', style: { 'line-color': SELECTION_COLOR, 'target-arrow-color': SELECTION_COLOR, 'target-arrow-shape': 'triangle', 'line-style': 'dashed', width: 3 } },
+    { selector: '.eh-hover', style: { 'border-color': SELECTION_COLOR, 'border-width': 5 } },
+  ];
+}

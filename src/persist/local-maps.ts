@@ -1,0 +1,79 @@
+// Opening, creating, duplicating and deleting maps stored in this browser.
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+import { replaceMapContent } from '../model/doc.ts';
+import { newId } from '../model/mutations.ts';
+import { readMapFile } from '../model/snapshot.ts';
+import type { PathwaysMap } from '../model/types.ts';
+import { Catalog, type CatalogEntry } from './catalog.ts';
+
+export const catalog = new Catalog(globalThis.localStorage);
+
+const dbName = (id: string) => `pathways-map:${id}`;
+
+export interface OpenMap {
+  id: string;
+  doc: Y.Doc;
+  persistence: IndexeddbPersistence;
+  close(): Promise<void>;
+}
+
+export async function openLocalMap(id: string): Promise<OpenMap> {
+  const doc = new Y.Doc();
+  const persistence = new IndexeddbPersistence(dbName(id), doc);
+  await persistence.whenSynced;
+  return {
+    id,
+    doc,
+    persistence,
+    async close() {
+      await persistence.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Stores `map` as a new local map and returns its catalog entry. */
+export async function createLocalMap(map: PathwaysMap, room?: string): Promise<CatalogEntry> {
+  const id = newId('map');
+  const opened = await openLocalMap(id);
+  replaceMapContent(opened.doc, map);
+  await flush(opened);
+  await opened.close();
+  const now = Date.now();
+  const entry: CatalogEntry = { id, title: map.meta.title || 'Untitled map', createdAt: now, updatedAt: now, nodeCount: map.nodes.length, room };
+  catalog.put(entry);
+  return entry;
+}
+
+export async function duplicateLocalMap(id: string): Promise<CatalogEntry> {
+  const opened = await openLocalMap(id);
+  const map = readMapFile(opened.doc);
+  await opened.close();
+  return createLocalMap({ ...map, meta: { ...map.meta, title: `${map.meta.title || 'Untitled map'} (copy)` } });
+}
+
+export async function deleteLocalMap(id: string): Promise<void> {
+  catalog.remove(id);
+  await new Promise<void>((resolve) => {
+    const request = indexedDB.deleteDatabase(dbName(id));
+    request.onsuccess = request.onerror = request.onblocked = () => resolve();
+  });
+}
+
+/** Waits until y-indexeddb has written what the doc holds. */
+async function flush(opened: OpenMap): Promise<void> {
+  // y-indexeddb stores each update as it happens; a fresh open reads them back, so one round trip
+  // through the database is enough to know the write transaction is done.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await opened.persistence.whenSynced;
+}
+
+/** Asks the browser not to evict the maps under storage pressure. */
+export async function requestPersistentStorage(): Promise<boolean> {
+  try {
+    return (await navigator.storage?.persist?.()) ?? false;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,42 @@
+// Saving the open map as a file and opening a file: an invalid file reports its problems and
+// replaces nothing.
+import { formatProblems, parseMapText } from '../model/validate.ts';
+import type { PathwaysMap, Problem } from '../model/types.ts';
+
+export function downloadText(text: string, fileName: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function fileNameFor(map: PathwaysMap, extension = 'json'): string {
+  const slug = (map.meta.title || 'map').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'map';
+  return `${slug}.pathways.${extension}`;
+}
+
+export function exportMapJson(map: PathwaysMap): void {
+  downloadText(JSON.stringify(map, null, 2) + '\n', fileNameFor(map));
+}
+
+export interface OpenedFile {
+  fileName: string;
+  map: PathwaysMap | null;
+  problems: Problem[];
+  /** The problems as lines `file: path: message`. */
+  report: string;
+}
+
+export async function readMapFromFile(file: File): Promise<OpenedFile> {
+  const { LIMITS } = await import('../model/constants.ts');
+  if (file.size > LIMITS.fileBytes) {
+    const problems = [{ path: '', message: `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${LIMITS.fileBytes / 1024 / 1024} MB` }];
+    return { fileName: file.name, map: null, problems, report: formatProblems(problems, file.name) };
+  }
+  const { map, problems } = parseMapText(await file.text(), file.name);
+  return { fileName: file.name, map, problems, report: formatProblems(problems, file.name) };
+}

@@ -1,0 +1,56 @@
+// `window.pathways`: the studio's scripting API (documented in the README). Browser tests drive the
+// app through it as well as through the UI; every call goes through the same validated mutations.
+import { replaceMapContent } from '../model/doc.ts';
+import { addEdge, addNode, removeEdges, removeNodes, updateEdge, updateNode } from '../model/mutations.ts';
+import { readMapFile } from '../model/snapshot.ts';
+import type { MapEdge, MapNode, PathwaysMap } from '../model/types.ts';
+import { formatProblems, validateMap } from '../model/validate.ts';
+import type { Session } from './state/session.svelte.ts';
+
+export const API_VERSION = '1.0.0';
+
+export interface PathwaysApi {
+  version: string;
+  ready: Promise<void>;
+  getMap(): PathwaysMap;
+  loadMap(json: unknown): void;
+  addNode(node: Partial<MapNode> & Pick<MapNode, 'type'>): string;
+  updateNode(id: string, patch: Record<string, unknown>): void;
+  removeNode(id: string, options?: Parameters<typeof removeNodes>[2]): void;
+  addEdge(edge: Partial<MapEdge> & Pick<MapEdge, 'type' | 'source' | 'target'>): string;
+  updateEdge(id: string, patch: Record<string, unknown>): void;
+  removeEdge(id: string): void;
+  undo(): void;
+  redo(): void;
+  select(ids: string[]): void;
+  selection(): string[];
+}
+
+export function installScriptingApi(session: Session, ready: Promise<void>): PathwaysApi {
+  const studio = () => {
+    if (!session.studio) throw new Error('No map is open');
+    return session.studio;
+  };
+  const api: PathwaysApi = {
+    version: API_VERSION,
+    ready,
+    getMap: () => readMapFile(studio().doc),
+    loadMap(json) {
+      const { map, problems } = validateMap(typeof json === 'string' ? JSON.parse(json) : json);
+      if (!map) throw new Error(`The map was not loaded:\n${formatProblems(problems, 'map')}`);
+      replaceMapContent(studio().doc, map);
+    },
+    addNode: (node) => addNode(studio().doc, node),
+    updateNode: (id, patch) => updateNode(studio().doc, id, patch),
+    removeNode: (id, options) => void removeNodes(studio().doc, [id], options),
+    addEdge: (edge) => addEdge(studio().doc, edge),
+    updateEdge: (id, patch) => updateEdge(studio().doc, id, patch),
+    removeEdge: (id) => removeEdges(studio().doc, [id]),
+    undo: () => studio().undo(),
+    redo: () => studio().redo(),
+    select: (ids) => studio().select(ids),
+    selection: () => [...studio().selection],
+  };
+  (globalThis as unknown as { pathways: PathwaysApi }).pathways = api;
+  return api;
+}

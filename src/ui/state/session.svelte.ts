@@ -1,0 +1,104 @@
+// Which map is open, and the maps this browser keeps. The start screen and the studio bind to it.
+import { emptyMap } from '../../model/doc.ts';
+import { readMapFile } from '../../model/snapshot.ts';
+import type { PathwaysMap } from '../../model/types.ts';
+import type { CatalogEntry } from '../../persist/catalog.ts';
+import {
+  catalog,
+  createLocalMap,
+  deleteLocalMap,
+  duplicateLocalMap,
+  openLocalMap,
+  requestPersistentStorage,
+  type OpenMap,
+} from '../../persist/local-maps.ts';
+import { Studio } from './studio.svelte.ts';
+
+export const DEMO_URL = '/examples/harbor-county.json';
+
+export class Session {
+  maps = $state.raw<CatalogEntry[]>(catalog.list());
+  studio = $state.raw<Studio | null>(null);
+  busy = $state(false);
+  error = $state<string | null>(null);
+  private opened: OpenMap | null = null;
+  private stopTouching: (() => void) | null = null;
+
+  refresh(): void {
+    this.maps = catalog.list();
+  }
+
+  /** First start opens the demo; a `#map=ID` link reopens that map; otherwise the start screen. */
+  async boot(hashMapId: string | null): Promise<void> {
+    void requestPersistentStorage();
+    if (hashMapId && catalog.get(hashMapId)) return this.open(hashMapId);
+    if (!catalog.visited) {
+      catalog.markVisited();
+      await this.openDemo();
+    }
+  }
+
+  async openDemo(): Promise<void> {
+    const response = await fetch(DEMO_URL);
+    if (!response.ok) throw new Error(`The demo map could not be loaded (${response.status})`);
+    const { validateMap } = await import('../../model/validate.ts');
+    const { map, problems } = validateMap(await response.json());
+    if (!map) throw new Error(`The demo map is invalid: ${problems[0]?.path} ${problems[0]?.message}`);
+    await this.createAndOpen(map);
+  }
+
+  async createAndOpen(map: PathwaysMap): Promise<void> {
+    const entry = await createLocalMap(map);
+    this.refresh();
+    await this.open(entry.id);
+  }
+
+  async createBlank(): Promise<void> {
+    await this.createAndOpen(emptyMap('Untitled map'));
+  }
+
+  async open(id: string): Promise<void> {
+    await this.close();
+    this.busy = true;
+    try {
+      this.opened = await openLocalMap(id);
+      const studio = new Studio(this.opened.doc, id);
+      // Keep the start screen's title and count current as the map changes.
+      const onUpdate = () => catalog.touch(id, { title: studio.snapshot.map.meta.title || 'Untitled map', nodeCount: studio.snapshot.map.nodes.length });
+      this.opened.doc.on('afterTransaction', onUpdate);
+      this.stopTouching = () => this.opened?.doc.off('afterTransaction', onUpdate);
+      this.studio = studio;
+      history.replaceState(null, '', `#map=${encodeURIComponent(id)}`);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.stopTouching?.();
+    this.studio?.destroy();
+    this.studio = null;
+    await this.opened?.close();
+    this.opened = null;
+    this.refresh();
+  }
+
+  async goHome(): Promise<void> {
+    await this.close();
+    history.replaceState(null, '', location.pathname);
+  }
+
+  async duplicate(id: string): Promise<void> {
+    await duplicateLocalMap(id);
+    this.refresh();
+  }
+
+  async remove(id: string): Promise<void> {
+    await deleteLocalMap(id);
+    this.refresh();
+  }
+
+  currentMap(): PathwaysMap | null {
+    return this.opened ? readMapFile(this.opened.doc) : null;
+  }
+}

@@ -1,0 +1,81 @@
+// The open map as the UI sees it: the Y.Doc, its validated snapshot, the selection, undo state.
+// Panels (insights, simulation, collaboration, presentation) read this; components only bind.
+import type { Core } from 'cytoscape';
+import type * as Y from 'yjs';
+import type { MapEdge, MapNode } from '../../model/types.ts';
+import { SnapshotProjector, type MapSnapshot, type SnapshotChange } from '../../model/snapshot.ts';
+import { createUndoManager } from '../../model/undo.ts';
+
+export type LayoutName = 'lanes' | 'force';
+
+export class Studio {
+  readonly doc: Y.Doc;
+  readonly mapId: string;
+  readonly undoManager: Y.UndoManager;
+  private readonly projector: SnapshotProjector;
+  private readonly unsubscribe: () => void;
+
+  snapshot = $state.raw<MapSnapshot>() as MapSnapshot;
+  lastChange = $state.raw<SnapshotChange | null>(null);
+  selection = $state.raw<string[]>([]);
+  layout = $state<LayoutName>('lanes');
+  canUndo = $state(false);
+  canRedo = $state(false);
+  /** Bumped to ask the canvas to frame elements (ids) — selection alone does not move the view. */
+  frameRequest = $state.raw<{ ids: string[]; seq: number } | null>(null);
+  /** Bumped to ask the canvas to re-run the current layout. */
+  layoutRequest = $state(0);
+  /** The live Cytoscape instance while a canvas is mounted (exports, tests); not reactive. */
+  cy: Core | undefined = undefined;
+
+  nodesById = $derived(new Map<string, MapNode>(this.snapshot.map.nodes.map((n) => [n.id, n])));
+  edgesById = $derived(new Map<string, MapEdge>(this.snapshot.map.edges.map((e) => [e.id, e])));
+  selectedNodes = $derived(this.selection.map((id) => this.nodesById.get(id)).filter((n): n is MapNode => !!n));
+  selectedEdges = $derived(this.selection.map((id) => this.edgesById.get(id)).filter((e): e is MapEdge => !!e));
+
+  constructor(doc: Y.Doc, mapId: string) {
+    this.doc = doc;
+    this.mapId = mapId;
+    this.projector = new SnapshotProjector(doc);
+    this.snapshot = this.projector.snapshot;
+    this.undoManager = createUndoManager(doc);
+    this.unsubscribe = this.projector.subscribe((snapshot, change) => {
+      this.snapshot = snapshot;
+      this.lastChange = change;
+      // Drop selected ids that no longer exist (deleted here or by a peer).
+      const alive = this.selection.filter((id) => this.nodesById.has(id) || this.edgesById.has(id));
+      if (alive.length !== this.selection.length) this.selection = alive;
+    });
+    const refreshUndo = () => {
+      this.canUndo = this.undoManager.canUndo();
+      this.canRedo = this.undoManager.canRedo();
+    };
+    this.undoManager.on('stack-item-added', refreshUndo);
+    this.undoManager.on('stack-item-popped', refreshUndo);
+    this.undoManager.on('stack-cleared', refreshUndo);
+  }
+
+  select(ids: string[]): void {
+    this.selection = [...new Set(ids)];
+  }
+
+  /** Selects these elements and fits them in the view. */
+  frame(ids: string[]): void {
+    this.select(ids);
+    this.frameRequest = { ids, seq: (this.frameRequest?.seq ?? 0) + 1 };
+  }
+
+  undo(): void {
+    this.undoManager.undo();
+  }
+
+  redo(): void {
+    this.undoManager.redo();
+  }
+
+  destroy(): void {
+    this.unsubscribe();
+    this.projector.destroy();
+    this.undoManager.destroy();
+  }
+}
