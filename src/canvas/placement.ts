@@ -28,11 +28,20 @@ export function laneElements(lanes: Lane[]): ElementDefinition[] {
   let stageIndex = 0;
   for (const lane of lanes) {
     if (lane.kind === 'area') {
-      // A thin rule above each area row, its name at the left.
+      // A thin rule above each area row, its name at the row's top left.
       elements.push({
         group: 'nodes',
-        data: { id: lane.id, label: lane.label, width: lane.width, height: 2, fill: '#cbd5e1' },
+        data: { id: lane.id, label: '', width: lane.width, height: 3, fill: '#94a3b8' },
         position: { x: lane.x + lane.width / 2, y: lane.y },
+        classes: 'lane lane-rule',
+        selectable: false,
+        grabbable: false,
+        locked: true,
+      });
+      elements.push({
+        group: 'nodes',
+        data: { id: `${lane.id}-label`, label: lane.label, width: 1, height: 1, fill: '#ffffff' },
+        position: { x: lane.x + 12, y: lane.y + 18 },
         classes: 'lane lane-area',
         selectable: false,
         grabbable: false,
@@ -61,8 +70,8 @@ export function forceLayoutOptions(nodeCount: number): LayoutOptions {
     randomize: true,
     animate: nodeCount < 400,
     animationDuration: 600,
-    nodeRepulsion: 9000,
-    idealEdgeLength: 110,
+    nodeRepulsion: 22000,
+    idealEdgeLength: 150,
     nodeSeparation: 90,
     packComponents: true,
     fit: true,

@@ -3,7 +3,7 @@
 import { stageIds } from '../elements.ts';
 import type { MapMeta, PathwaysMap, Position } from '../../model/types.ts';
 
-export const LANE = { width: 300, rowGap: 70, itemHeight: 64, headerHeight: 90, orgColumnWidth: 260, itemsPerLine: 2 } as const;
+export const LANE = { width: 300, rowGap: 60, itemHeight: 74, itemGap: 132, headerHeight: 110, orgColumnWidth: 280, itemsPerLine: 2 } as const;
 
 export interface Lane {
   id: string;
@@ -58,13 +58,13 @@ export function lanesLayout(map: PathwaysMap): LanesLayout {
   });
   let y = LANE.headerHeight;
   rows.forEach((row, r) => {
-    lanes.push({ id: `lane-area-${row.id}`, label: row.label, x: 0, y, width: left + columns.length * LANE.width, height: rowHeights[r], kind: 'area' });
+    lanes.push({ id: `lane-area-${row.id}`, label: row.label, x: left, y, width: columns.length * LANE.width - 16, height: rowHeights[r], kind: 'area' });
     columns.forEach((stage, c) => {
       const ids = cells.get(`${stage}|${row.id}`) ?? [];
       ids.forEach((id, i) => {
         const col = i % LANE.itemsPerLine;
         const line = Math.floor(i / LANE.itemsPerLine);
-        positions[id] = { x: left + c * LANE.width + 70 + col * 140, y: y + 40 + line * LANE.itemHeight };
+        positions[id] = { x: left + c * LANE.width + 84 + col * LANE.itemGap, y: y + 56 + line * LANE.itemHeight };
       });
     });
     y += rowHeights[r];
@@ -76,8 +76,16 @@ export function lanesLayout(map: PathwaysMap): LanesLayout {
     return ys.length ? ys.reduce((a, b) => a + b, 0) / ys.length : Number.MAX_SAFE_INTEGER;
   };
   const ordered = orgs.map((o) => ({ id: o.id, y: meanY(o.id) })).sort((a, b) => a.y - b.y || a.id.localeCompare(b.id));
-  const step = Math.max(56, totalHeight / Math.max(1, ordered.length));
-  ordered.forEach((org, i) => (positions[org.id] = { x: 110, y: LANE.headerHeight + 30 + i * step }));
-  lanes.push({ id: 'lane-organizations', label: 'Organizations', x: 0, y: 0, width: left - 30, height: totalHeight + LANE.headerHeight, kind: 'organizations' });
+  // Organizations fill as many columns as it takes to stay within the programs' height.
+  const orgRowHeight = 84;
+  const perColumn = Math.max(4, Math.floor(Math.max(totalHeight, 400) / orgRowHeight));
+  const orgColumns = Math.max(1, Math.ceil(ordered.length / perColumn));
+  ordered.forEach((org, i) => {
+    const column = Math.floor(i / perColumn);
+    positions[org.id] = { x: 90 + column * 150 - orgColumns * 150 + 150, y: LANE.headerHeight + 40 + (i % perColumn) * orgRowHeight };
+  });
+  const orgWidth = orgColumns * 150 + 20;
+  const orgHeight = Math.min(ordered.length, perColumn) * orgRowHeight + LANE.headerHeight + 20;
+  lanes.push({ id: 'lane-organizations', label: 'Organizations', x: 170 - orgWidth, y: 0, width: orgWidth, height: Math.max(orgHeight, totalHeight + LANE.headerHeight), kind: 'organizations' });
   return { positions, lanes };
 }
