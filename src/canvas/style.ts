@@ -14,9 +14,14 @@ export const FONT_STACK = 'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, "
 export function canvasStyle(): StylesheetJson {
   return [
     {
+      selector: 'node[label]',
+      style: { label: 'data(label)' },
+    },
+    { selector: 'node[color]', style: { 'background-color': 'data(color)' } },
+    { selector: 'edge[width]', style: { width: 'data(width)' } },
+    {
       selector: 'node',
       style: {
-        label: 'data(label)',
         'font-family': FONT_STACK,
         'font-size': 15,
         color: '#1b1f24',
@@ -26,7 +31,6 @@ export function canvasStyle(): StylesheetJson {
         'text-margin-y': 5,
         'text-outline-color': '#ffffff',
         'text-outline-width': 2.5,
-        'background-color': 'data(color)',
         'border-width': 2,
         'border-color': '#ffffff',
         'min-zoomed-font-size': 7,
@@ -45,7 +49,6 @@ export function canvasStyle(): StylesheetJson {
     {
       selector: 'edge',
       style: {
-        width: 'data(width)',
         'curve-style': 'bezier',
         'line-color': '#94a3b8',
         'target-arrow-color': '#94a3b8',

@@ -24,6 +24,8 @@ export interface PathwaysApi {
   redo(): void;
   select(ids: string[]): void;
   selection(): string[];
+  /** Where a node is drawn, in page pixels (for automation that drives the canvas with a mouse). */
+  nodeScreenPosition(id: string): { x: number; y: number } | null;
 }
 
 export function installScriptingApi(session: Session, ready: Promise<void>): PathwaysApi {
@@ -50,6 +52,14 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
     redo: () => studio().redo(),
     select: (ids) => studio().select(ids),
     selection: () => [...studio().selection],
+    nodeScreenPosition(id) {
+      const cy = studio().cy;
+      const node = cy?.$id(id);
+      if (!cy || !node?.nonempty()) return null;
+      const box = cy.container()!.getBoundingClientRect();
+      const p = node.renderedPosition();
+      return { x: box.left + p.x, y: box.top + p.y };
+    },
   };
   (globalThis as unknown as { pathways: PathwaysApi }).pathways = api;
   return api;

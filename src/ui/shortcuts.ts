@@ -1,6 +1,6 @@
 // Keyboard shortcuts of the studio, one table for the handler and the help dialog.
 export type ShortcutAction =
-  | 'undo' | 'redo' | 'delete' | 'search' | 'escape' | 'add-organization' | 'add-program' | 'fit' | 'help' | 'select-all';
+  | 'undo' | 'redo' | 'delete' | 'search' | 'escape' | 'add-organization' | 'add-program' | 'fit' | 'help' | 'select-all' | 'draw-ties';
 
 export const SHORTCUTS: { keys: string; action: ShortcutAction; description: string }[] = [
   { keys: 'Ctrl/⌘ Z', action: 'undo', description: 'Undo your last change' },
@@ -11,6 +11,7 @@ export const SHORTCUTS: { keys: string; action: ShortcutAction; description: str
   { keys: 'O', action: 'add-organization', description: 'Add an organization' },
   { keys: 'P, N', action: 'add-program', description: 'Add a program (to the selected organization)' },
   { keys: 'F', action: 'fit', description: 'Zoom to fit' },
+  { keys: 'E', action: 'draw-ties', description: 'Draw ties: drag from one node to another (or right-drag any time)' },
   { keys: 'Ctrl/⌘ A', action: 'select-all', description: 'Select every node' },
   { keys: '?', action: 'help', description: 'Show these shortcuts' },
 ];
@@ -35,6 +36,7 @@ export function shortcutFor(event: KeyboardEvent): ShortcutAction | null {
   if (key === 'o') return 'add-organization';
   if (key === 'p' || key === 'n') return 'add-program';
   if (key === 'f') return 'fit';
+  if (key === 'e') return 'draw-ties';
   if (event.key === '?') return 'help';
   return null;
 }

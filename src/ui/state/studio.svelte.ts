@@ -19,6 +19,8 @@ export class Studio {
   lastChange = $state.raw<SnapshotChange | null>(null);
   selection = $state.raw<string[]>([]);
   layout = $state<LayoutName>('lanes');
+  /** While on, dragging from one node to another draws a tie. */
+  drawTies = $state(false);
   canUndo = $state(false);
   canRedo = $state(false);
   /** Bumped to ask the canvas to frame elements (ids) — selection alone does not move the view. */

@@ -89,6 +89,7 @@ export const REFERRALS: [string, string, ReferralStatus, number, number?, boolea
   ['bridge-credentials', 'job-center', 'active', 200, 0.8, true],
   ['bridge-credentials', 'port-academy', 'active', 60, 0.9, true],
   ['bridge-credentials', 'youth-apprentice', 'active', 50],
+  ['bridge-credentials', 'nursing-pathway', 'active', 45],
   ['college-success', 'youth-apprentice', 'informal', 30],
   ['college-success', 'emergency-grants', 'active', 90],
   ['college-success', 'campus-pantry', 'active', 120],
