@@ -1,0 +1,99 @@
+import Graph from 'graphology';
+import { betweenness as graphologyBetweenness } from 'graphology-metrics/centrality/index.js';
+import { describe, expect, it } from 'vitest';
+import { betweenness, cutVerticesAndBridges } from '../../../src/analysis/centrality.ts';
+import { buildNetwork } from '../../../src/analysis/network.ts';
+import { structure } from '../../../src/analysis/structure.ts';
+import { syntheticMap } from '../../../src/model/synthetic.ts';
+import { graphMap, mapOf, org, program } from '../../fixtures/maps.ts';
+
+const KITE: [string, string][] = [
+  ['Andre', 'Beverly'], ['Andre', 'Carol'], ['Andre', 'Diane'], ['Andre', 'Fernando'], ['Beverly', 'Diane'], ['Beverly', 'Ed'],
+  ['Beverly', 'Garth'], ['Carol', 'Diane'], ['Carol', 'Fernando'], ['Diane', 'Ed'], ['Diane', 'Fernando'], ['Diane', 'Garth'],
+  ['Ed', 'Garth'], ['Fernando', 'Garth'], ['Fernando', 'Heather'], ['Garth', 'Heather'], ['Heather', 'Ike'], ['Ike', 'Jane'],
+];
+
+describe('betweenness', () => {
+  it('matches networkx on the Krackhardt kite (values from networkx’s own test suite)', () => {
+    const b = structure(graphMap(KITE)).betweenness;
+    const expected = { Andre: 0.023, Beverly: 0.023, Carol: 0, Diane: 0.102, Ed: 0, Fernando: 0.231, Garth: 0.231, Heather: 0.389, Ike: 0.222, Jane: 0 };
+    for (const [name, value] of Object.entries(expected)) expect(b[name], name).toBeCloseTo(value, 3);
+  });
+
+  it('counts pairs through a node over C(n-1, 2): a path and a star by hand', () => {
+    const path = structure(graphMap([['a', 'b'], ['b', 'c'], ['c', 'd']])).betweenness;
+    expect(path).toEqual({ a: 0, b: expect.closeTo(2 / 3, 8), c: expect.closeTo(2 / 3, 8), d: 0 });
+    const star = structure(graphMap([['hub', 'x'], ['hub', 'y'], ['hub', 'z'], ['hub', 'w']])).betweenness;
+    expect(star.hub).toBe(1);
+    expect(star.x).toBe(0);
+  });
+
+  it('agrees with graphology-metrics on a 300-node synthetic map', () => {
+    const network = buildNetwork(syntheticMap(250, 3));
+    const ours = betweenness(network);
+    const reference = graphologyBetweenness(network.graph as Graph, { getEdgeWeight: null, normalized: true });
+    network.ids.forEach((id, i) => expect(ours[i], id).toBeCloseTo(reference[id], 9));
+  });
+});
+
+describe('PageRank, cut vertices, bridges', () => {
+  it('gives PageRank by hand on a star: centre 0.4757, leaves 0.1311', () => {
+    const rank = structure(graphMap([['c', 'a'], ['c', 'b'], ['c', 'd'], ['c', 'e']])).pagerank;
+    expect(rank.c).toBeCloseTo(0.475676, 4);
+    expect(rank.a).toBeCloseTo(0.131081, 4);
+  });
+
+  it('finds articulation points and bridges', () => {
+    const path = structure(graphMap([['a', 'b'], ['b', 'c'], ['c', 'd']]));
+    expect(path.articulationPoints).toEqual(['b', 'c']);
+    expect(path.bridges).toEqual([['a', 'b'], ['b', 'c'], ['c', 'd']]);
+    const tail = structure(graphMap([['a', 'b'], ['b', 'c'], ['c', 'a'], ['c', 'd']]));
+    expect(tail.articulationPoints).toEqual(['c']);
+    expect(tail.bridges).toEqual([['c', 'd']]);
+    const bowtie = structure(graphMap([['a', 'b'], ['b', 'x'], ['x', 'a'], ['x', 'c'], ['c', 'd'], ['d', 'x']]));
+    expect(bowtie.articulationPoints).toEqual(['x']);
+    expect(bowtie.bridges).toEqual([]);
+  });
+
+  it('handles a long chain without recursion limits', () => {
+    const chain = Array.from({ length: 20_000 }, (_, i) => [`n${i}`, `n${i + 1}`] as [string, string]);
+    const { articulation, bridges } = cutVerticesAndBridges(buildNetwork(graphMap(chain)));
+    expect(articulation.size).toBe(19_999);
+    expect(bridges).toHaveLength(20_000);
+  });
+});
+
+describe('the structure graph', () => {
+  it('is simple: parallel edges and self loops collapse; programs tie to their organization', () => {
+    const map = mapOf(
+      [org('o1', 'public'), org('o2', 'nonprofit'), org('o3', 'public'), program('p1', { organization: 'o1' })],
+      [
+        { id: 'a', type: 'partnership', source: 'o1', target: 'o2', level: 'coordinated' },
+        { id: 'b', type: 'data-sharing', source: 'o2', target: 'o1' },
+        { id: 'c', type: 'partnership', source: 'o1', target: 'o3' },
+        { id: 'd', type: 'partnership', source: 'o3', target: 'o3' },
+      ],
+    );
+    const s = structure(map);
+    expect(s.degree).toEqual({ o1: 3, o2: 1, o3: 1, p1: 1 });
+    expect(s.density).toBeCloseTo((2 * 3) / (4 * 3), 9);
+    // o1–o2 is cross-sector (public–nonprofit), o1–o3 is not.
+    expect(s.crossSectorShare).toBe(0.5);
+    expect(s.levels).toEqual({ 'information-exchange': 0, coordinated: 1, cooperative: 0, 'collective-action': 0, unspecified: 2 });
+  });
+
+  it('splits two cliques joined by one tie into two communities, the same every run', () => {
+    const clique = (p: string) => [[`${p}1`, `${p}2`], [`${p}1`, `${p}3`], [`${p}1`, `${p}4`], [`${p}2`, `${p}3`], [`${p}2`, `${p}4`], [`${p}3`, `${p}4`]] as [string, string][];
+    const map = graphMap([...clique('a'), ...clique('b'), ['a1', 'b1']]);
+    const first = structure(map);
+    expect(new Set(['a1', 'a2', 'a3', 'a4'].map((id) => first.communities[id])).size).toBe(1);
+    expect(first.communities.a1).not.toBe(first.communities.b1);
+    expect(first.modularity).toBeGreaterThan(0.3);
+    expect(structure(map)).toEqual(first);
+  });
+
+  it('survives empty and one-node maps', () => {
+    expect(structure(mapOf([]))).toMatchObject({ density: 0, modularity: 0, articulationPoints: [], bridges: [] });
+    expect(structure(mapOf([org('solo')]))).toMatchObject({ degree: { solo: 0 }, betweenness: { solo: 0 }, communities: { solo: 0 } });
+  });
+});
