@@ -115,6 +115,12 @@ export function canvasStyle(): StylesheetJson {
     { selector: 'edge.context', style: { opacity: 0.1 } },
     { selector: 'node:selected', style: { 'border-color': SELECTION_COLOR, 'border-width': 5, 'border-style': 'solid', 'underlay-color': SELECTION_COLOR, 'underlay-opacity': 0.18, 'underlay-padding': 8 } },
     { selector: 'edge:selected', style: { 'line-color': SELECTION_COLOR, 'target-arrow-color': SELECTION_COLOR, 'source-arrow-color': SELECTION_COLOR, width: 5, opacity: 1 } },
+    // Analysis overlays (src/analysis/overlays.ts).
+    { selector: 'node[ocolor]', style: { 'background-color': 'data(ocolor)', 'background-opacity': 1 } },
+    { selector: 'node[osize]', style: { width: 'data(osize)', height: 'data(osize)' } },
+    { selector: 'node.problem', style: { 'underlay-color': '#C0392B', 'underlay-opacity': 0.28, 'underlay-padding': 10, 'underlay-shape': 'ellipse' } },
+    { selector: 'edge.problem', style: { 'underlay-color': '#C0392B', 'underlay-opacity': 0.25, 'underlay-padding': 6, width: 5 } },
+    { selector: 'node.gap-marker', style: { shape: 'round-rectangle', width: 120, height: 36, 'background-color': '#fdecea', 'border-color': '#C0392B', 'border-width': 2, 'border-style': 'dashed', label: 'data(label)', 'text-valign': 'center', 'text-margin-y': 0, color: '#9b1c1c', 'font-size': 13, 'font-weight': 'bold', 'text-outline-width': 0, events: 'no' } },
     { selector: '.search-hit', style: { 'underlay-color': '#ffbe0b', 'underlay-opacity': 0.45, 'underlay-padding': 12 } },
     { selector: '.faded', style: { opacity: 0.12 } },
     // Edge drawing (cytoscape-edgehandles).

@@ -18,6 +18,8 @@ export interface Lane {
 export interface LanesLayout {
   positions: Record<string, Position>;
   lanes: Lane[];
+  /** Centre of each (stage, area) cell, keyed `stage|area` ('*' = the all-areas row). */
+  cells: Map<string, Position>;
 }
 
 function areaRows(meta: MapMeta): { id: string; label: string }[] {
@@ -51,6 +53,7 @@ export function lanesLayout(map: PathwaysMap): LanesLayout {
   });
   const positions: Record<string, Position> = {};
   const lanes: Lane[] = [];
+  const cellCentres = new Map<string, Position>();
   const left = LANE.orgColumnWidth;
   const totalHeight = rowHeights.reduce((a, b) => a + b, 0);
   columns.forEach((stage, c) => {
@@ -60,6 +63,7 @@ export function lanesLayout(map: PathwaysMap): LanesLayout {
   rows.forEach((row, r) => {
     lanes.push({ id: `lane-area-${row.id}`, label: row.label, x: left, y, width: columns.length * LANE.width - 16, height: rowHeights[r], kind: 'area' });
     columns.forEach((stage, c) => {
+      cellCentres.set(`${stage}|${row.id}`, { x: left + c * LANE.width + (LANE.width - 16) / 2, y: y + rowHeights[r] / 2 });
       const ids = cells.get(`${stage}|${row.id}`) ?? [];
       ids.forEach((id, i) => {
         const col = i % LANE.itemsPerLine;
@@ -87,5 +91,5 @@ export function lanesLayout(map: PathwaysMap): LanesLayout {
   const orgWidth = orgColumns * 150 + 20;
   const orgHeight = Math.min(ordered.length, perColumn) * orgRowHeight + LANE.headerHeight + 20;
   lanes.push({ id: 'lane-organizations', label: 'Organizations', x: 170 - orgWidth, y: 0, width: orgWidth, height: Math.max(orgHeight, totalHeight + LANE.headerHeight), kind: 'organizations' });
-  return { positions, lanes };
+  return { positions, lanes, cells: cellCentres };
 }

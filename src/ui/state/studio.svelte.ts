@@ -3,10 +3,13 @@
 import type { Core } from 'cytoscape';
 import type * as Y from 'yjs';
 import type { MapEdge, MapNode } from '../../model/types.ts';
+import { NO_OVERLAY, type OverlayOptions } from '../../analysis/overlays.ts';
+import type { AnalysisState } from './analysis.svelte.ts';
 import { SnapshotProjector, type MapSnapshot, type SnapshotChange } from '../../model/snapshot.ts';
 import { createUndoManager } from '../../model/undo.ts';
 
 export type LayoutName = 'lanes' | 'force';
+export type SidebarTab = 'inspect' | 'insights' | 'simulate';
 
 export class Studio {
   readonly doc: Y.Doc;
@@ -19,6 +22,7 @@ export class Studio {
   lastChange = $state.raw<SnapshotChange | null>(null);
   selection = $state.raw<string[]>([]);
   layout = $state<LayoutName>('lanes');
+  sidebarTab = $state<SidebarTab>('inspect');
   /** While on, dragging from one node to another draws a tie. */
   drawTies = $state(false);
   canUndo = $state(false);
@@ -27,6 +31,10 @@ export class Studio {
   frameRequest = $state.raw<{ ids: string[]; seq: number } | null>(null);
   /** Bumped to ask the canvas to re-run the current layout. */
   layoutRequest = $state(0);
+  /** What the canvas draws on top of the map: problems, colour by community, size by a metric. */
+  overlay = $state<OverlayOptions>({ ...NO_OVERLAY });
+  /** The live analysis of this map (set by the studio view that runs it). */
+  analysis = $state.raw<AnalysisState | null>(null);
   /** The live Cytoscape instance while a canvas is mounted (exports, tests); not reactive. */
   cy: Core | undefined = undefined;
 

@@ -1,0 +1,46 @@
+// Keeps the insights current: after edits settle (debounced), the map goes to the worker; a newer
+// edit cancels the run in flight. The page never waits for the analysis.
+import { AnalysisCancelled, AnalysisClient } from '../../analysis/client.ts';
+import type { AnalysisReport } from '../../analysis/types.ts';
+import type { PathwaysMap } from '../../model/types.ts';
+import type { Studio } from './studio.svelte.ts';
+
+export const ANALYSIS_DEBOUNCE_MS = 300;
+
+export class AnalysisState {
+  report = $state.raw<AnalysisReport | null>(null);
+  /** The map the report describes (a report always reads against its own map). */
+  analyzedMap = $state.raw<PathwaysMap | null>(null);
+  running = $state(false);
+  error = $state<string | null>(null);
+  runs = $state(0);
+  private readonly client = new AnalysisClient();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(studio: Studio) {
+    $effect(() => {
+      const map = studio.snapshot.map;
+      clearTimeout(this.timer);
+      // The first analysis runs at once; later ones wait for edits to settle.
+      this.timer = setTimeout(() => this.analyze(map), this.report ? ANALYSIS_DEBOUNCE_MS : 0);
+      return () => clearTimeout(this.timer);
+    });
+    $effect(() => () => this.client.destroy());
+  }
+
+  private async analyze(map: PathwaysMap): Promise<void> {
+    this.running = true;
+    try {
+      const report = await this.client.run(map);
+      this.report = report;
+      this.analyzedMap = map;
+      this.error = null;
+      this.runs++;
+      this.running = false;
+    } catch (error) {
+      if (error instanceof AnalysisCancelled) return;
+      this.error = String((error as Error)?.message ?? error);
+      this.running = false;
+    }
+  }
+}

@@ -1,0 +1,36 @@
+// Issue 3 figures: full analysis of synthetic maps; recompute after one edit; parts broken down.
+import { analyze } from '../../src/analysis/index.ts';
+import { mapContext } from '../../src/analysis/context.ts';
+import { coverageGaps, transitionGaps } from '../../src/analysis/gaps.ts';
+import { brokenPathways } from '../../src/analysis/pathways.ts';
+import { redundancies } from '../../src/analysis/redundancy.ts';
+import { structure } from '../../src/analysis/structure.ts';
+import { betweenness } from '../../src/analysis/centrality.ts';
+import { buildNetwork } from '../../src/analysis/network.ts';
+import { betweenness as graphologyBetweenness } from 'graphology-metrics/centrality/index.js';
+import { syntheticMap } from '../../src/model/synthetic.ts';
+import { measure } from './measure.ts';
+
+export default async function () {
+  for (const size of [500, 2000, 5000]) {
+    const map = syntheticMap(size);
+    await measure(`full analysis, ${size} programs / ${map.edges.length} ties (goal 5,000: < 2 s)`, () => analyze(map), size === 5000 ? 3 : 5);
+  }
+  const map = syntheticMap(5000);
+  const ctx = mapContext(map);
+  await measure('  coverage + transition gaps (5,000)', () => [coverageGaps(ctx), transitionGaps(ctx)]);
+  await measure('  broken pathways (5,000)', () => brokenPathways(ctx));
+  await measure('  redundancy (5,000)', () => redundancies(ctx));
+  await measure('  structure: all metrics (5,000)', () => structure(map), 3);
+  const network = buildNetwork(map);
+  await measure('  betweenness, ours (5,000)', () => betweenness(network), 3);
+  await measure('  betweenness, graphology-metrics (5,000), for comparison', () => graphologyBetweenness(network.graph, { getEdgeWeight: null }), 1);
+
+  const thousand = syntheticMap(1000);
+  let flip = false;
+  await measure('recompute after one edit, 1,000 programs (goal < 100 ms)', () => {
+    flip = !flip;
+    const nodes = thousand.nodes.map((n) => (n.id === 'P10' ? { ...n, status: flip ? ('closed' as const) : ('active' as const) } : n));
+    return analyze({ ...thousand, nodes });
+  });
+}
