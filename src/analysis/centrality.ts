@@ -3,18 +3,22 @@
 // `npm run bench`); this one is checked against it in the tests.
 import type { Network } from './network.ts';
 
-/** Normalized as networkx's betweenness_centrality: pairs through v / C(n-1, 2). */
+/**
+ * Normalized as networkx's betweenness_centrality: pairs through v / C(n-1, 2).
+ * The forward BFS records each node's shortest-path predecessors (in its own slice of a CSR-sized
+ * buffer), so the backward pass walks only the shortest-path DAG instead of every neighbour; and
+ * only the nodes a BFS reached are reset, not whole arrays.
+ */
 export function betweenness({ offsets, adjacency, ids }: Network): Float64Array {
   const n = ids.length;
   const centrality = new Float64Array(n);
   const sigma = new Float64Array(n);
-  const distance = new Int32Array(n);
+  const distance = new Int32Array(n).fill(-1);
   const delta = new Float64Array(n);
   const order = new Int32Array(n);
+  const predecessorCount = new Int32Array(n);
+  const predecessors = new Int32Array(adjacency.length);
   for (let s = 0; s < n; s++) {
-    sigma.fill(0);
-    distance.fill(-1);
-    delta.fill(0);
     sigma[s] = 1;
     distance[s] = 0;
     let head = 0;
@@ -22,24 +26,40 @@ export function betweenness({ offsets, adjacency, ids }: Network): Float64Array 
     order[tail++] = s;
     while (head < tail) {
       const v = order[head++];
-      for (let k = offsets[v]; k < offsets[v + 1]; k++) {
+      const next = distance[v] + 1;
+      const paths = sigma[v];
+      const end = offsets[v + 1];
+      for (let k = offsets[v]; k < end; k++) {
         const w = adjacency[k];
-        if (distance[w] < 0) {
-          distance[w] = distance[v] + 1;
+        let dw = distance[w];
+        if (dw < 0) {
+          distance[w] = dw = next;
           order[tail++] = w;
         }
-        if (distance[w] === distance[v] + 1) sigma[w] += sigma[v];
+        if (dw === next) {
+          sigma[w] += paths;
+          predecessors[offsets[w] + predecessorCount[w]++] = v;
+        }
       }
     }
-    // Accumulate dependencies in reverse BFS order; predecessors are the neighbours one step closer.
+    // Accumulate dependencies in reverse BFS order.
     for (let i = tail - 1; i > 0; i--) {
       const w = order[i];
       const coefficient = (1 + delta[w]) / sigma[w];
-      for (let k = offsets[w]; k < offsets[w + 1]; k++) {
-        const v = adjacency[k];
-        if (distance[v] === distance[w] - 1) delta[v] += sigma[v] * coefficient;
+      const start = offsets[w];
+      const end = start + predecessorCount[w];
+      for (let k = start; k < end; k++) {
+        const v = predecessors[k];
+        delta[v] += sigma[v] * coefficient;
       }
       centrality[w] += delta[w];
+    }
+    for (let i = 0; i < tail; i++) {
+      const v = order[i];
+      sigma[v] = 0;
+      distance[v] = -1;
+      delta[v] = 0;
+      predecessorCount[v] = 0;
     }
   }
   // Each unordered pair was counted from both ends.

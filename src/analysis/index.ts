@@ -5,7 +5,7 @@ import { mapContext } from './context.ts';
 import { coverageGaps, transitionGaps } from './gaps.ts';
 import { brokenPathways } from './pathways.ts';
 import { redundancies } from './redundancy.ts';
-import { structure } from './structure.ts';
+import { cachedStructure } from './structure.ts';
 import type { AnalysisOptions, AnalysisReport } from './types.ts';
 
 export type * from './types.ts';
@@ -16,6 +16,6 @@ export function analyze(map: PathwaysMap, options: AnalysisOptions = {}): Analys
     gaps: [...coverageGaps(ctx), ...transitionGaps(ctx)],
     brokenPathways: brokenPathways(ctx),
     redundancies: redundancies(ctx, options.redundancyThreshold),
-    structure: structure(map, options.seed ?? 1),
+    structure: cachedStructure(map, options.seed ?? 1),
   };
 }

@@ -3,7 +3,7 @@ import { betweenness as graphologyBetweenness } from 'graphology-metrics/central
 import { describe, expect, it } from 'vitest';
 import { betweenness, cutVerticesAndBridges } from '../../../src/analysis/centrality.ts';
 import { buildNetwork } from '../../../src/analysis/network.ts';
-import { structure } from '../../../src/analysis/structure.ts';
+import { cachedStructure, structure, structureKey } from '../../../src/analysis/structure.ts';
 import { syntheticMap } from '../../../src/model/synthetic.ts';
 import { graphMap, mapOf, org, program } from '../../fixtures/maps.ts';
 
@@ -95,5 +95,41 @@ describe('the structure graph', () => {
   it('survives empty and one-node maps', () => {
     expect(structure(mapOf([]))).toMatchObject({ density: 0, modularity: 0, articulationPoints: [], bridges: [] });
     expect(structure(mapOf([org('solo')]))).toMatchObject({ degree: { solo: 0 }, betweenness: { solo: 0 }, communities: { solo: 0 } });
+  });
+});
+
+describe('structure cache (reused across edits that keep the structure graph)', () => {
+  const base = syntheticMap(60, 3);
+  const withEdit = (edit: (m: ReturnType<typeof syntheticMap>) => void) => {
+    const copy = structuredClone(base);
+    edit(copy);
+    return copy;
+  };
+
+  it('keys on ties, sectors and levels, not on program fields', () => {
+    const key = structureKey(base, 1);
+    expect(structureKey(withEdit((m) => ((m.nodes[20] as { status?: string }).status = 'closed')), 1)).toBe(key);
+    expect(structureKey(withEdit((m) => (m.nodes[20].label = 'Renamed')), 1)).toBe(key);
+    expect(structureKey(withEdit((m) => m.edges.pop()), 1)).not.toBe(key);
+    const sector = (base.nodes[0] as { sector?: string }).sector === 'business' ? 'public' : 'business';
+    expect(structureKey(withEdit((m) => ((m.nodes[0] as { sector?: string }).sector = sector)), 1)).not.toBe(key);
+    const partnership = base.edges.findIndex((e) => e.type === 'partnership');
+    expect(structureKey(withEdit((m) => ((m.edges[partnership] as { level?: string }).level = 'collective-action')), 1)).not.toBe(key);
+    expect(structureKey(base, 2)).not.toBe(key);
+  });
+
+  it('gives what a fresh computation gives, after field edits and after structural edits', () => {
+    expect(cachedStructure(base)).toEqual(structure(base));
+    const relabelled = withEdit((m) => (m.nodes[20].label = 'Renamed'));
+    expect(cachedStructure(relabelled)).toBe(cachedStructure(base));
+    const fewer = withEdit((m) => m.edges.splice(0, 10));
+    const report = cachedStructure(fewer);
+    expect(report).toEqual(structure(fewer));
+    expect(report).not.toEqual(structure(base));
+  });
+
+  it('hands out a frozen report, so no caller can corrupt the next run', () => {
+    const report = cachedStructure(base);
+    expect(() => ((report.degree as Record<string, number>).O0 = 99)).toThrow(TypeError);
   });
 });
