@@ -29,11 +29,11 @@ export class AnalysisClient {
     return new Promise<AnalysisReport>((resolve, reject) => {
       const job = { reject };
       this.running = job;
-      api.analyze(map, options).then(
-        (report) => {
+      api.analyzeJson(JSON.stringify(map), options).then(
+        (reportJson) => {
           if (this.running !== job) return;
           this.running = null;
-          resolve(report);
+          resolve(JSON.parse(reportJson) as AnalysisReport);
         },
         (error) => {
           if (this.running !== job) return;

@@ -26,6 +26,8 @@ export interface PathwaysApi {
   selection(): string[];
   /** Where a node is drawn, in page pixels (for automation that drives the canvas with a mouse). */
   nodeScreenPosition(id: string): { x: number; y: number } | null;
+  /** How many analyses have finished for the open map, and whether one is running. */
+  analysisStatus(): { runs: number; running: boolean };
 }
 
 export function installScriptingApi(session: Session, ready: Promise<void>): PathwaysApi {
@@ -52,6 +54,7 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
     redo: () => studio().redo(),
     select: (ids) => studio().select(ids),
     selection: () => [...studio().selection],
+    analysisStatus: () => ({ runs: studio().analysis?.runs ?? 0, running: studio().analysis?.running ?? false }),
     nodeScreenPosition(id) {
       const cy = studio().cy;
       const node = cy?.$id(id);
