@@ -1,5 +1,6 @@
 // Saving the open map as a file and opening a file: an invalid file reports its problems and
 // replaces nothing.
+import { LIMITS } from '../model/constants.ts';
 import { formatProblems, parseMapText } from '../model/validate.ts';
 import type { PathwaysMap, Problem } from '../model/types.ts';
 
@@ -32,7 +33,6 @@ export interface OpenedFile {
 }
 
 export async function readMapFromFile(file: File): Promise<OpenedFile> {
-  const { LIMITS } = await import('../model/constants.ts');
   if (file.size > LIMITS.fileBytes) {
     const problems = [{ path: '', message: `the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${LIMITS.fileBytes / 1024 / 1024} MB` }];
     return { fileName: file.name, map: null, problems, report: formatProblems(problems, file.name) };

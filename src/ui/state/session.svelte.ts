@@ -2,6 +2,7 @@
 import { emptyMap } from '../../model/doc.ts';
 import { readMapFile } from '../../model/snapshot.ts';
 import type { PathwaysMap } from '../../model/types.ts';
+import { validateMap } from '../../model/validate.ts';
 import type { CatalogEntry } from '../../persist/catalog.ts';
 import {
   catalog,
@@ -41,7 +42,6 @@ export class Session {
   async openDemo(): Promise<void> {
     const response = await fetch(DEMO_URL);
     if (!response.ok) throw new Error(`The demo map could not be loaded (${response.status})`);
-    const { validateMap } = await import('../../model/validate.ts');
     const { map, problems } = validateMap(await response.json());
     if (!map) throw new Error(`The demo map is invalid: ${problems[0]?.path} ${problems[0]?.message}`);
     await this.createAndOpen(map);
