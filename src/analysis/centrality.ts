@@ -3,14 +3,28 @@
 // `npm run bench`); this one is checked against it in the tests.
 import type { Network } from './network.ts';
 
+/** Normalized as networkx's betweenness_centrality: pairs through v / C(n-1, 2). */
+export function betweenness(network: Network): Float64Array {
+  return normalizeBetweenness(betweennessRange(network.offsets, network.adjacency, 0, network.ids.length));
+}
+
+/** Each unordered pair was counted from both ends; networkx divides by (n-1)(n-2). */
+export function normalizeBetweenness(sums: Float64Array): Float64Array {
+  const n = sums.length;
+  const scale = n > 2 ? 1 / ((n - 1) * (n - 2)) : 0;
+  for (let i = 0; i < n; i++) sums[i] *= scale;
+  return sums;
+}
+
 /**
- * Normalized as networkx's betweenness_centrality: pairs through v / C(n-1, 2).
+ * Brandes' dependency sums from the sources `from` ≤ s < `to` only (unnormalized): ranges are
+ * independent, so workers can split the sources and the page adds their sums.
  * The forward BFS records each node's shortest-path predecessors (in its own slice of a CSR-sized
  * buffer), so the backward pass walks only the shortest-path DAG instead of every neighbour; and
  * only the nodes a BFS reached are reset, not whole arrays.
  */
-export function betweenness({ offsets, adjacency, ids }: Network): Float64Array {
-  const n = ids.length;
+export function betweennessRange(offsets: Int32Array, adjacency: Int32Array, from: number, to: number): Float64Array {
+  const n = offsets.length - 1;
   const centrality = new Float64Array(n);
   const sigma = new Float64Array(n);
   const distance = new Int32Array(n).fill(-1);
@@ -18,7 +32,7 @@ export function betweenness({ offsets, adjacency, ids }: Network): Float64Array 
   const order = new Int32Array(n);
   const predecessorCount = new Int32Array(n);
   const predecessors = new Int32Array(adjacency.length);
-  for (let s = 0; s < n; s++) {
+  for (let s = from; s < to; s++) {
     sigma[s] = 1;
     distance[s] = 0;
     let head = 0;
@@ -62,9 +76,6 @@ export function betweenness({ offsets, adjacency, ids }: Network): Float64Array 
       predecessorCount[v] = 0;
     }
   }
-  // Each unordered pair was counted from both ends.
-  const scale = n > 2 ? 1 / ((n - 1) * (n - 2)) : 0;
-  for (let i = 0; i < n; i++) centrality[i] *= scale;
   return centrality;
 }
 

@@ -32,47 +32,13 @@ function communities(network: Network, seed: number): { communities: Record<stri
   return { communities: labelled, modularity: round(result.modularity) };
 }
 
-/**
- * Everything the structure report depends on: node ids, ties (edges and program→organization),
- * organization sectors and partnership levels. Edits to anything else (status, labels, stages,
- * capacity…) leave it unchanged, so the worker reuses the last report instead of recomputing
- * betweenness — the expensive part — after every keystroke.
- */
-export function structureKey(map: PathwaysMap, seed: number): string {
-  const parts: string[] = [String(seed)];
-  for (const node of map.nodes) {
-    parts.push(node.type === 'program' ? `${node.id}>${node.organization ?? ''}` : `${node.id}#${node.sector ?? ''}`);
-  }
-  parts.push('|');
-  for (const edge of map.edges) parts.push(`${edge.source}>${edge.target}${edge.type === 'partnership' ? `@${edge.level ?? ''}` : ''}`);
-  return parts.join('\n');
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-}
-
-let lastStructure: { key: string; report: StructureReport } | null = null;
-
-/** Forgets the cached report (benchmarks measure the cold path with it). */
-export function clearStructureCache(): void {
-  lastStructure = null;
-}
-
-/** `structure`, reusing the previous report when the map's structure has not changed. */
-export function cachedStructure(map: PathwaysMap, seed = 1): StructureReport {
-  const key = structureKey(map, seed);
-  // Frozen: the report is shared between runs, so a caller that mutated it would corrupt the next.
-  if (lastStructure?.key !== key) lastStructure = { key, report: deepFreeze(structure(map, seed)) };
-  return lastStructure.report;
-}
-
 export function structure(map: PathwaysMap, seed = 1): StructureReport {
   const network = buildNetwork(map);
+  return structureOf(map, network, seed, betweenness(network));
+}
+
+/** The report, given the network built from `map` and its normalized betweenness (however computed). */
+export function structureOf(map: PathwaysMap, network: Network, seed: number, betweennessValues: Float64Array): StructureReport {
   const { graph, ids } = network;
   const n = ids.length;
   const degree: Record<string, number> = {};
@@ -97,7 +63,7 @@ export function structure(map: PathwaysMap, seed = 1): StructureReport {
     }
   }
   return {
-    betweenness: toRecord(ids, betweenness(network)),
+    betweenness: toRecord(ids, betweennessValues),
     degree,
     pagerank: Object.fromEntries(Object.entries(rank).map(([id, value]) => [id, round(value)])),
     articulationPoints: [...articulation].map((i) => ids[i]).sort(),

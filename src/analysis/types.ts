@@ -56,4 +56,6 @@ export interface AnalysisOptions {
   seed?: number;
   /** Jaccard threshold for redundancy; default: the map's setting, else 0.75. */
   redundancyThreshold?: number;
+  /** Threads for betweenness on big maps (default: the machine's cores less one). Same report either way. */
+  threads?: number;
 }

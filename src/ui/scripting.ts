@@ -1,5 +1,7 @@
 // `window.pathways`: the studio's scripting API (documented in the README). Browser tests drive the
 // app through it as well as through the UI; every call goes through the same validated mutations.
+import { AnalysisClient } from '../analysis/client.ts';
+import type { AnalysisOptions, AnalysisReport } from '../analysis/types.ts';
 import { replaceMapContent } from '../model/doc.ts';
 import { addEdge, addNode, removeEdges, removeNodes, updateEdge, updateNode } from '../model/mutations.ts';
 import { readMapFile } from '../model/snapshot.ts';
@@ -26,6 +28,8 @@ export interface PathwaysApi {
   selection(): string[];
   /** Where a node is drawn, in page pixels (for automation that drives the canvas with a mouse). */
   nodeScreenPosition(id: string): { x: number; y: number } | null;
+  /** A one-off analysis of the open map in a fresh worker (cold cache), with its wall-clock time. */
+  analyze(options?: AnalysisOptions): Promise<{ report: AnalysisReport; ms: number }>;
   /** How many analyses have finished for the open map, and whether one is running. */
   analysisStatus(): { runs: number; running: boolean };
 }
@@ -54,6 +58,16 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
     redo: () => studio().redo(),
     select: (ids) => studio().select(ids),
     selection: () => [...studio().selection],
+    async analyze(options = {}) {
+      const client = new AnalysisClient();
+      const started = performance.now();
+      try {
+        const report = await client.run(readMapFile(studio().doc), options);
+        return { report, ms: performance.now() - started };
+      } finally {
+        client.destroy();
+      }
+    },
     analysisStatus: () => ({ runs: studio().analysis?.runs ?? 0, running: studio().analysis?.running ?? false }),
     nodeScreenPosition(id) {
       const cy = studio().cy;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
 import { openStudio, waitForCanvas } from '../support/studio-page.ts';
+import { syntheticMap } from '../../src/model/synthetic.ts';
 
 describe('insights in Chromium', () => {
   let browser: Browser;
@@ -40,5 +41,26 @@ describe('insights in Chromium', () => {
     await page.evaluate(() => window.pathways.addEdge({ type: 'referral', source: 'teen-parents', target: 'early-head-start', status: 'active' }));
     await page.waitForFunction(() => !document.querySelector('[role=tabpanel]')?.textContent?.includes('Teen Parent Program refers no one onward'));
     expect(await panel.textContent()).toContain('Camino a la Universidad refers no one onward');
+  });
+});
+
+describe('analysis on several threads in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => (browser = await launchBrowser()));
+  afterAll(async () => browser?.close());
+
+  it('gives the same report on one thread and on a pool of nested workers', async () => {
+    const page = await openStudio(browser, inject('baseUrl'));
+    await page.evaluate((map) => window.pathways.loadMap(map), syntheticMap(700, 4));
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    const workerCount = () => workers.filter((url) => url.includes('betweenness')).length;
+    const single = await page.evaluate(() => window.pathways.analyze({ threads: 1 }));
+    expect(workerCount()).toBe(0);
+    const pooled = await page.evaluate(() => window.pathways.analyze({ threads: 3 }));
+    // The pool's workers really loaded, and their sums make the same report.
+    expect(workerCount()).toBe(3);
+    expect(pooled.report).toEqual(single.report);
+    expect(Object.keys(pooled.report.structure.betweenness)).toHaveLength(840);
   });
 });

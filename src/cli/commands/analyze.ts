@@ -1,8 +1,10 @@
-import { analyze } from '../../analysis/index.ts';
+import { analyzeWithPool } from '../../analysis/index.ts';
+import { PARALLEL_MIN_NODES } from '../../analysis/structure-cache.ts';
 import { describeGap, describePathway, describeRedundancy, labelsFor } from '../../analysis/sentences.ts';
 import { formatProblems, parseMapText } from '../../model/validate.ts';
 import type { PathwaysMap } from '../../model/types.ts';
 import { CliError, parseArgs, type CliIo } from '../io.ts';
+import { createThreadPool } from '../thread-pool.ts';
 
 /** Reads and validates a map file, or fails with every problem named by its path. */
 export function readMap(file: string, io: CliIo): PathwaysMap {
@@ -16,7 +18,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const { positional, options } = parseArgs(args, { json: 'boolean', seed: 'string' });
   if (positional.length !== 1) throw new CliError('Usage: analyze MAP [--json]');
   const map = readMap(positional[0], io);
-  const report = analyze(map, { seed: options.seed ? Number(options.seed) : 1 });
+  // Big maps spread betweenness over the machine's cores; small ones finish before threads start.
+  const pool = map.nodes.length >= PARALLEL_MIN_NODES ? createThreadPool() : null;
+  const report = await analyzeWithPool(map, { seed: options.seed ? Number(options.seed) : 1 }, pool).finally(() => pool?.close());
   if (options.json) {
     io.out(JSON.stringify(report, null, 2));
     return 0;

@@ -3,7 +3,8 @@ import { betweenness as graphologyBetweenness } from 'graphology-metrics/central
 import { describe, expect, it } from 'vitest';
 import { betweenness, cutVerticesAndBridges } from '../../../src/analysis/centrality.ts';
 import { buildNetwork } from '../../../src/analysis/network.ts';
-import { cachedStructure, structure, structureKey } from '../../../src/analysis/structure.ts';
+import { structure } from '../../../src/analysis/structure.ts';
+import { cachedStructure, structureKey } from '../../../src/analysis/structure-cache.ts';
 import { syntheticMap } from '../../../src/model/synthetic.ts';
 import { graphMap, mapOf, org, program } from '../../fixtures/maps.ts';
 
