@@ -11,6 +11,7 @@ import {
   REFERRAL_STATUSES,
   SECTORS,
 } from './constants.ts';
+import { viewFieldSchemas } from './view-schema.ts';
 
 const id = { type: 'string', minLength: 1, maxLength: LIMITS.idLength } as const;
 const label = { type: 'string', minLength: 1, maxLength: LIMITS.labelLength } as const;
@@ -148,7 +149,7 @@ export const metaSchema = {
 export const viewSchema = {
   type: 'object',
   required: ['id', 'label'],
-  properties: { id, label, caption: text },
+  properties: { id, label, caption: text, ...viewFieldSchemas },
 } as const;
 
 export const positionSchema = {

@@ -209,10 +209,12 @@ export function crossReferenceProblems(map: PathwaysMap): { problems: Problem[];
     if (first !== undefined) problems.push({ path: `edges[${i}].id`, message: `duplicate id "${edge.id}" (also edges[${first}])` });
     else edgeIndex.set(edge.id, i);
     if (nodeIndex.has(edge.id)) problems.push({ path: `edges[${i}].id`, message: `"${edge.id}" is also a node id` });
-    const rule = ENDPOINTS[edge.type];
+    // An unknown type is reported by the schema; only its ends are checked here (no crash).
+    const rule = ENDPOINTS[edge.type] as (typeof ENDPOINTS)[MapEdge['type']] | undefined;
     for (const end of ['source', 'target'] as const) {
       const at = nodeIndex.get(edge[end]);
       if (at === undefined) problems.push({ path: `edges[${i}].${end}`, message: `no node "${edge[end]}"` });
+      else if (!rule) continue;
       else if (!rule.source.includes(map.nodes[at].type) && end === 'source') problems.push({ path: `edges[${i}].source`, message: `"${edge.source}" is a ${map.nodes[at].type}; ${rule.text}` });
       else if (!rule.target.includes(map.nodes[at].type) && end === 'target') problems.push({ path: `edges[${i}].target`, message: `"${edge.target}" is a ${map.nodes[at].type}; ${rule.text}` });
     }

@@ -8,6 +8,7 @@ import { readMapFile } from '../model/snapshot.ts';
 import type { MapEdge, MapNode, PathwaysMap } from '../model/types.ts';
 import { formatProblems, validateMap } from '../model/validate.ts';
 import type { Session } from './state/session.svelte.ts';
+import type { PresentingState } from './present/presentation.svelte.ts';
 
 export const API_VERSION = '1.0.0';
 
@@ -32,6 +33,9 @@ export interface PathwaysApi {
   analyze(options?: AnalysisOptions): Promise<{ report: AnalysisReport; ms: number }>;
   /** How many analyses have finished for the open map, and whether one is running. */
   analysisStatus(): { runs: number; running: boolean };
+  /** What this screen publishes while presenting (null when not), and applying a presenter's state. */
+  presenting(): PresentingState | null;
+  followPresenter(state: PresentingState | null): void;
 }
 
 export function installScriptingApi(session: Session, ready: Promise<void>): PathwaysApi {
@@ -69,6 +73,8 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
       }
     },
     analysisStatus: () => ({ runs: studio().analysis?.runs ?? 0, running: studio().analysis?.running ?? false }),
+    presenting: () => studio().presentation.presenting,
+    followPresenter: (state) => studio().presentation.followPresenter(state),
     nodeScreenPosition(id) {
       const cy = studio().cy;
       const node = cy?.$id(id);

@@ -85,7 +85,8 @@ describe('the studio in Chromium', () => {
 
   it('exports JSON and opens it again as the same map', async () => {
     const before = await getMap(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    await page.getByRole('button', { name: 'Export' }).click(); // the "Export ▾" menu (issue 6)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
     const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
     expect(exported).toEqual(before);
     await page.evaluate(() => window.pathways.removeNode('job-center'));

@@ -7,9 +7,12 @@ import { NO_OVERLAY, type OverlayOptions } from '../../analysis/overlays.ts';
 import type { AnalysisState } from './analysis.svelte.ts';
 import { SnapshotProjector, type MapSnapshot, type SnapshotChange } from '../../model/snapshot.ts';
 import { createUndoManager } from '../../model/undo.ts';
+import { presentView } from '../../views/present.ts';
+import type { SavedView } from '../../views/types.ts';
+import { PresentationState } from '../present/presentation.svelte.ts';
 
-export type LayoutName = 'lanes' | 'force';
-export type SidebarTab = 'inspect' | 'insights' | 'simulate';
+export type LayoutName = 'lanes' | 'force' | 'concentric' | 'byArea';
+export type SidebarTab = 'inspect' | 'insights' | 'simulate' | 'views';
 
 export class Studio {
   readonly doc: Y.Doc;
@@ -37,6 +40,16 @@ export class Studio {
   analysis = $state.raw<AnalysisState | null>(null);
   /** The live Cytoscape instance while a canvas is mounted (exports, tests); not reactive. */
   cy: Core | undefined = undefined;
+  /** The saved view drawn on the canvas (issue 7), null for the plain map. */
+  currentView = $state.raw<SavedView | null>(null);
+  /** Bumped to ask the canvas to move to the current view's viewport. */
+  viewRequest = $state(0);
+  /** What fills the stage: the canvas, or the accessible table of nodes and edges. */
+  stageMode = $state<'canvas' | 'table'>('canvas');
+  /** Read-only embed (`#embed=1`): no editing chrome, canvas locked. */
+  embedded = $state(false);
+  readonly presentation: PresentationState = new PresentationState(this);
+  viewPresentation = $derived(this.currentView ? presentView(this.snapshot.map, this.analysis?.report ?? null, this.currentView) : null);
 
   nodesById = $derived(new Map<string, MapNode>(this.snapshot.map.nodes.map((n) => [n.id, n])));
   edgesById = $derived(new Map<string, MapEdge>(this.snapshot.map.edges.map((e) => [e.id, e])));

@@ -87,7 +87,8 @@ export function buildDemoMap(): PathwaysMap {
     views: [
       { id: 'view-stages', label: 'Who serves each life stage', caption: 'Every program in its life-stage lane, rows by area. Look down the Early childhood column: the South Side row is empty.', layout: 'lanes', colorBy: 'lifeStage', filter: { nodeTypes: ['program'] } },
       { id: 'view-fall-through', label: 'Where families fall through', caption: 'Broken and one-way referrals, dead ends, and a closed child-care center that still receives referrals.', layout: 'lanes', colorBy: 'status', filter: { problemsOnly: true } },
-      { id: 'view-brokers', label: 'Brokers and silos', caption: 'The network of organizations: who connects the communities, and who is a single point of failure.', layout: 'force', colorBy: 'community', sizeBy: 'betweenness', filter: { nodeTypes: ['organization'] } },
+      { id: 'view-kindergarten', label: 'From early childhood to kindergarten', caption: 'Programs for young children and the schools they move into, and the referrals between them. Few roads lead from preschool into K–12, and none on the South Side.', layout: 'lanes', colorBy: 'status', filter: { lifeStages: ['early-childhood', 'k12'], nodeTypes: ['program'], edgeTypes: ['referral'] } },
+      { id: 'view-brokers', label: 'Brokers and silos', caption: 'The network of organizations: who connects the communities, and who is a single point of failure. The larger the node, the more paths run through it.', layout: 'concentric', colorBy: 'community', sizeBy: 'betweenness', filter: { nodeTypes: ['organization'] } },
       { id: 'view-spanish', label: 'Spanish-speaking families’ path', caption: 'Programs that serve Spanish-speaking families, from the promotoras to the job center.', layout: 'lanes', colorBy: 'lifeStage', filter: { populations: ['spanish-speaking'] } },
     ],
     // No stored positions: the studio opens in life-stage lanes, and the first network view lays it out.

@@ -1,0 +1,53 @@
+// Typing node and edge fields as GraphML keys / GEXF attributes: plain booleans, numbers and text
+// keep their type (Gephi and networkx read them natively); lists, objects and mixed values are
+// written as JSON text under a declared key whose id ends in `-json`, so our importer parses them back.
+export type AttrType = 'boolean' | 'double' | 'string';
+
+export interface AttrDecl {
+  id: string;
+  name: string;
+  type: AttrType;
+  json: boolean;
+}
+
+export const JSON_ID_SUFFIX = '-json';
+
+export function declareAttributes(entries: Record<string, unknown>[], prefix: string, skip: Set<string>): AttrDecl[] {
+  const names: string[] = [];
+  for (const entry of entries) for (const key of Object.keys(entry)) if (!skip.has(key) && !names.includes(key)) names.push(key);
+  return names.map((name, index) => {
+    const values = entries.map((e) => e[name]).filter((v) => v !== undefined);
+    const type: AttrType = values.every((v) => typeof v === 'boolean') ? 'boolean' : values.every((v) => typeof v === 'number' && Number.isFinite(v)) ? 'double' : 'string';
+    const json = type === 'string' && !values.every((v) => typeof v === 'string');
+    return { id: `${prefix}${index}${json ? JSON_ID_SUFFIX : ''}`, name, type, json };
+  });
+}
+
+export function writeValue(value: unknown, decl: AttrDecl): string {
+  return decl.json ? JSON.stringify(value) : String(value);
+}
+
+/** Reads a value back by its declared type. Returns undefined for what cannot be read. */
+export function readValue(text: string, type: string, json: boolean): unknown {
+  if (json) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+  }
+  switch (type) {
+    case 'boolean':
+      return text.trim() === 'true' ? true : text.trim() === 'false' ? false : undefined;
+    case 'int':
+    case 'long':
+    case 'float':
+    case 'double':
+    case 'integer': {
+      const n = Number(text);
+      return text.trim() !== '' && Number.isFinite(n) ? n : undefined;
+    }
+    default:
+      return text;
+  }
+}

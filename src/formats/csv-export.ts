@@ -1,0 +1,57 @@
+// Elements and connections as two Kumu-compatible CSV files. Our fields become extra columns; extra
+// fields that are not all text are written as JSON in a `name:json` column. Spreadsheet-safe: a cell
+// that a spreadsheet would run as a formula gets a leading `'` (the importer removes exactly that).
+import Papa from 'papaparse';
+import type { PathwaysMap } from '../model/types.ts';
+import { CONNECTION_COLUMNS, ELEMENT_COLUMNS, JSON_SUFFIX, type FieldColumn } from './fields.ts';
+
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+/** `=SUM(A1)` → `'=SUM(A1)`; `'=x` (a quote the user typed) → `''=x`, so the import gives it back. */
+export function escapeCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+export function unescapeCell(value: string): string {
+  return /^'+[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+}
+
+function cell(value: unknown, column: FieldColumn | null): string {
+  if (value === undefined || value === null) return '';
+  if (column?.kind === 'list' && Array.isArray(value)) return value.join('|');
+  if (!column) return typeof value === 'string' ? value : JSON.stringify(value);
+  return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+function table(rows: Record<string, unknown>[], known: FieldColumn[], always: string[]): string {
+  const used = known.filter((c) => always.includes(c.field) || rows.some((r) => r[c.field] !== undefined));
+  const knownFields = new Set(known.map((c) => c.field));
+  const extras: string[] = [];
+  for (const row of rows) for (const key of Object.keys(row)) if (!knownFields.has(key) && !extras.includes(key)) extras.push(key);
+  const extraColumns = extras.map((key) => {
+    const allText = rows.every((r) => r[key] === undefined || typeof r[key] === 'string');
+    return { key, header: allText ? key : key + JSON_SUFFIX, json: !allText };
+  });
+  const fields = [...used.map((c) => c.header), ...extraColumns.map((c) => c.header)];
+  const data = rows.map((row) => [
+    ...used.map((c) => escapeCell(cell(row[c.field], c))),
+    ...extraColumns.map((c) => (row[c.key] === undefined ? '' : escapeCell(c.json ? JSON.stringify(row[c.key]) : String(row[c.key])))),
+  ]);
+  return Papa.unparse({ fields, data }, { newline: '\r\n' }) + '\r\n';
+}
+
+export interface CsvExport {
+  elements: string;
+  connections: string;
+}
+
+export function exportCsv(map: PathwaysMap): CsvExport {
+  const elements = map.nodes.map((node) => {
+    const position = map.positions[node.id];
+    return { ...node, ...(position ? { x: position.x, y: position.y } : {}) } as Record<string, unknown>;
+  });
+  return {
+    elements: table(elements, ELEMENT_COLUMNS, ['id', 'label', 'type']),
+    connections: table(map.edges as unknown as Record<string, unknown>[], CONNECTION_COLUMNS, ['id', 'source', 'target', 'type']),
+  };
+}

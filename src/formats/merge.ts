@@ -1,0 +1,126 @@
+// Merging an imported map into the open one. Nodes match by id, then by type and label (case and
+// spacing ignored); edges by id, then by type and (remapped) endpoints. `planMerge` only computes:
+// the preview ({added, updated, skipped}) and the merged map; nothing changes until the caller applies it.
+import * as Y from 'yjs';
+import { LOCAL_ORIGIN, mapRoots, toFieldMap } from '../model/doc.ts';
+import type { MapEdge, MapNode, PathwaysMap, Problem } from '../model/types.ts';
+import { validateMap } from '../model/validate.ts';
+
+export interface MergeCounts {
+  nodes: number;
+  edges: number;
+}
+
+export interface MergePlan {
+  added: MergeCounts;
+  updated: MergeCounts;
+  skipped: MergeCounts;
+  /** The open map after the merge (validated); null with problems when the result would be invalid. */
+  merged: PathwaysMap | null;
+  problems: Problem[];
+  /** What to write: new and changed entries only, with the open map's ids. */
+  writes: { nodes: MapNode[]; edges: MapEdge[]; positions: Record<string, { x: number; y: number }>; areas: PathwaysMap['meta']['areas'] };
+}
+
+const key = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase();
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export function planMerge(current: PathwaysMap, incoming: PathwaysMap): MergePlan {
+  const plan: MergePlan = {
+    added: { nodes: 0, edges: 0 }, updated: { nodes: 0, edges: 0 }, skipped: { nodes: 0, edges: 0 },
+    merged: null, problems: [], writes: { nodes: [], edges: [], positions: {}, areas: undefined },
+  };
+  const nodes = new Map(current.nodes.map((n) => [n.id, n]));
+  const byLabel = new Map(current.nodes.map((n) => [`${n.type}:${key(n.label)}`, n.id]));
+  const rename = new Map<string, string>();
+  for (const node of incoming.nodes) {
+    const existingId = nodes.has(node.id) ? node.id : byLabel.get(`${node.type}:${key(node.label)}`);
+    rename.set(node.id, existingId ?? node.id);
+  }
+  const mapId = (id: unknown) => (typeof id === 'string' ? (rename.get(id) ?? id) : id);
+  for (const node of incoming.nodes) {
+    const id = rename.get(node.id)!;
+    const existing = nodes.get(id);
+    // Matched by name: the open map's spelling of the name stays.
+    const label = existing && id !== node.id ? existing.label : node.label;
+    const patched = { ...node, id, label, ...(node.type === 'program' && node.organization ? { organization: mapId(node.organization) } : {}) } as MapNode;
+    if (!existing) {
+      plan.added.nodes++;
+      nodes.set(id, patched);
+      plan.writes.nodes.push(patched);
+      continue;
+    }
+    const result = { ...existing, ...patched } as MapNode;
+    if (same(result, existing)) plan.skipped.nodes++;
+    else {
+      plan.updated.nodes++;
+      nodes.set(id, result);
+      plan.writes.nodes.push(result);
+    }
+  }
+  const edges = new Map(current.edges.map((e) => [e.id, e]));
+  const byEnds = new Map(current.edges.map((e) => [`${e.type}:${e.source}>${e.target}`, e.id]));
+  for (const edge of incoming.edges) {
+    const source = mapId(edge.source) as string;
+    const target = mapId(edge.target) as string;
+    const existingId = byEnds.get(`${edge.type}:${source}>${target}`) ?? (edges.get(edge.id)?.source === source && edges.get(edge.id)?.target === target ? edge.id : undefined);
+    let id = existingId ?? edge.id;
+    if (!existingId) for (let n = 2; edges.has(id) || nodes.has(id); n++) id = `${edge.id}-${n}`;
+    const patched = { ...edge, id, source, target } as MapEdge;
+    const existing = edges.get(id);
+    if (!existing) {
+      plan.added.edges++;
+      edges.set(id, patched);
+      plan.writes.edges.push(patched);
+      continue;
+    }
+    const result = { ...existing, ...patched } as MapEdge;
+    if (same(result, existing)) plan.skipped.edges++;
+    else {
+      plan.updated.edges++;
+      edges.set(id, result);
+      plan.writes.edges.push(result);
+    }
+  }
+  // Positions only for nodes new to the open map: existing nodes stay where people put them.
+  for (const [id, position] of Object.entries(incoming.positions)) {
+    const target = rename.get(id);
+    if (target && !current.positions[target] && !current.nodes.some((n) => n.id === target)) plan.writes.positions[target] = position;
+  }
+  const areas = [...(current.meta.areas ?? [])];
+  for (const area of incoming.meta.areas ?? []) if (!areas.some((a) => a.id === area.id)) areas.push(area);
+  if (areas.length !== (current.meta.areas ?? []).length) plan.writes.areas = areas;
+  const candidate: PathwaysMap = {
+    ...current,
+    meta: plan.writes.areas ? { ...current.meta, areas } : current.meta,
+    nodes: [...nodes.values()],
+    edges: [...edges.values()],
+    positions: { ...current.positions, ...plan.writes.positions },
+  };
+  const checked = validateMap(candidate);
+  plan.merged = checked.map;
+  plan.problems = checked.problems;
+  return plan;
+}
+
+/** Writes a plan into the live doc as ONE local transaction: one step for Y.UndoManager. */
+export function applyMerge(doc: Y.Doc, plan: MergePlan): void {
+  if (!plan.merged) throw new Error('This merge would make the map invalid; nothing was changed.');
+  const roots = mapRoots(doc);
+  doc.transact(() => {
+    for (const node of plan.writes.nodes) writeEntry(roots.nodes, node);
+    for (const edge of plan.writes.edges) writeEntry(roots.edges, edge);
+    for (const [id, p] of Object.entries(plan.writes.positions)) roots.positions.set(id, { x: p.x, y: p.y });
+    if (plan.writes.areas) roots.meta.set('areas', plan.writes.areas);
+  }, LOCAL_ORIGIN);
+}
+
+function writeEntry(root: Y.Map<Y.Map<unknown>>, entry: { id: string }): void {
+  const existing = root.get(entry.id);
+  if (!(existing instanceof Y.Map)) {
+    root.set(entry.id, toFieldMap(entry as Record<string, unknown>));
+    return;
+  }
+  // Field by field, so a peer's concurrent edit to another field survives.
+  for (const [field, value] of Object.entries(entry)) if (value !== undefined && !same(existing.get(field), value)) existing.set(field, value);
+}

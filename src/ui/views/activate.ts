@@ -1,0 +1,31 @@
+// Turning a saved view on and off: the one place that sets the studio's view, its layout and the
+// share link, so the switcher, the presentation and `#view=` links all behave the same.
+import type { Studio } from '../state/studio.svelte.ts';
+import type { SavedView } from '../../views/types.ts';
+
+export function findView(studio: Studio, id: string): SavedView | null {
+  return (studio.snapshot.map.views.find((v) => v.id === id) as SavedView | undefined) ?? null;
+}
+
+export function activateView(studio: Studio, view: SavedView | null): void {
+  studio.currentView = view;
+  if (view?.layout) studio.layout = view.layout;
+  studio.viewRequest++;
+  const params = new URLSearchParams(location.hash.slice(1));
+  if (view) params.set('view', view.id);
+  else params.delete('view');
+  history.replaceState(null, '', `#${params.toString()}`);
+}
+
+/** A link that opens this map at this view; `embed` hides the editing chrome and locks the canvas. */
+export function shareLink(studio: Studio, viewId: string, embed = false): string {
+  const params = new URLSearchParams({ map: studio.mapId, view: viewId });
+  if (embed) params.set('embed', '1');
+  return `${location.origin}${location.pathname}#${params.toString()}`;
+}
+
+/** What a `#view=ID` / `#embed=1` link asks for. Read once at start, before the session rewrites the hash. */
+export function readShareHash(hash: string): { viewId: string | null; embed: boolean } {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  return { viewId: params.get('view'), embed: params.get('embed') === '1' };
+}

@@ -1,0 +1,61 @@
+// Issue 6 figures: importing a generated 5,000-service HSDS package (zipped CSV tables) and a
+// 20,000-row connections CSV (with its 4,000-row elements sheet); time and heap growth. Goal < 2 s, < 500 MB.
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { zipSync, strToU8 } from 'fflate';
+import { importFiles } from '../../src/formats/index.ts';
+import type { InputFile } from '../../src/formats/common.ts';
+import { measure } from './measure.ts';
+
+function hsdsPackage(services: number): InputFile {
+  const orgs = services / 5;
+  const lines = (header: string, rows: string[]) => strToU8([header, ...rows].join('\n') + '\n');
+  const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+  const langs = ['English', 'Spanish', 'Vietnamese', 'Somali'];
+  const files = {
+    'organizations.csv': lines('id,name,description,email,url,tax_status', range(orgs).map((i) => `org-${i},Organization ${i},"Serves the county, since ${1950 + (i % 70)}",o${i}@example.com,http://example.com/${i},nonprofit`)),
+    'services.csv': lines('id,organization_id,name,description,status', range(services).map((i) => `svc-${i},org-${i % orgs},Service ${i},"Helps people, ${i}",${i % 17 === 0 ? 'inactive' : 'active'}`)),
+    'languages.csv': lines('id,service_id,language', range(services * 2).map((i) => `l${i},svc-${i % services},${langs[i % langs.length]}`)),
+    'service_areas.csv': lines('id,service_id,service_area', range(services).map((i) => `a${i},svc-${i},District ${i % 40}`)),
+    'eligibility.csv': lines('id,service_id,eligibility', range(services).map((i) => `e${i},svc-${i},${['adult', 'seniors', 'youth', 'children'][i % 4]}`)),
+    'taxonomy.csv': lines('id,name', ['t1,Mental Health', 't2,Food Pantry', 't3,Job Training', 't4,Housing Counseling']),
+    'services_taxonomy.csv': lines('id,service_id,taxonomy_id', range(services).map((i) => `st${i},svc-${i},t${1 + (i % 4)}`)),
+    'funding.csv': lines('id,organization_id,service_id,source', range(services / 2).map((i) => `f${i},org-${(i * 2) % orgs},svc-${i * 2},Foundation ${i % 25}`)),
+  };
+  return { name: 'directory.zip', bytes: zipSync(files) };
+}
+
+function connectionsCsv(rows: number, programs: number): InputFile[] {
+  const elements = ['ID,Label,Type,Life Stages,Capacity'];
+  for (let i = 0; i < programs; i++) elements.push(`P${i},Program ${i},program,k12|workforce,${i % 500}`);
+  const connections = ['From,To,Type,Status,Volume'];
+  for (let i = 0; i < rows; i++) connections.push(`Program ${i % programs},Program ${(i * 7 + 1) % programs},referral,${i % 3 ? 'active' : 'informal'},${i % 90}`);
+  const enc = (t: string[]) => strToU8(t.join('\r\n') + '\r\n');
+  return [{ name: 'elements.csv', bytes: enc(elements) }, { name: 'connections.csv', bytes: enc(connections) }];
+}
+
+// A real collector between readings, so the figures are the import's own (tsx runs without --expose-gc).
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+async function heapDelta(label: string, run: () => unknown): Promise<void> {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const result = run() as { map: { nodes: unknown[]; edges: unknown[] } | null };
+  const right = process.memoryUsage().heapUsed;
+  gc();
+  const kept = process.memoryUsage().heapUsed;
+  if (!result.map) throw new Error(`${label}: import failed`);
+  const mb = (n: number) => `${n >= before ? '+' : '−'}${(Math.abs(n - before) / 1024 / 1024).toFixed(1)} MB`;
+  console.log(`${label.padEnd(64)} heap ${mb(right)} right after, ${mb(kept)} kept (${result.map.nodes.length} nodes, ${result.map.edges.length} ties; goal < 500 MB)`);
+}
+
+export default async function () {
+  const hsds = hsdsPackage(5000);
+  console.log(`generated HSDS package: ${(hsds.bytes.length / 1024).toFixed(0)} kB zipped`);
+  await measure('import a 5,000-service HSDS package (zip, 1.1 tables) (goal < 2 s)', () => importFiles([hsds]), 3);
+  await heapDelta('  memory of one such import', () => importFiles([hsds]));
+  const csv = connectionsCsv(20000, 4000);
+  await measure('import a 20,000-row connections CSV + 4,000 elements (goal < 2 s)', () => importFiles(csv), 3);
+  await heapDelta('  memory of one such import', () => importFiles(csv));
+}

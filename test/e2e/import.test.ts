@@ -1,0 +1,112 @@
+// Issue 6 in the browser: import a CSV pair through the dialog, see the preview, merge it, and take
+// it all back with one undo.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
+import { getMap, openStudio, waitForCanvas } from '../support/studio-page.ts';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/formats');
+
+describe('import in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await openStudio(browser, inject('baseUrl'));
+    await waitForCanvas(page);
+  });
+  afterAll(async () => browser?.close());
+
+  it('imports a CSV pair with a preview, merges it as one change, and one undo restores the map', async () => {
+    const before = await getMap(page);
+    await page.setInputFiles('[data-testid="import-file"]', [join(FIXTURES, 'town-elements.csv'), join(FIXTURES, 'town-connections.csv')]);
+    await expect(page.getByTestId('import-format').textContent()).resolves.toContain('Spreadsheet (CSV) · 2 files');
+    await expect(page.getByTestId('import-counts').innerText()).resolves.toMatch(/2\s+organizations\s+3\s+programs\s+3\s+ties/);
+    // The fixture's five elements and three ties are all new to the demo map.
+    await expect(page.getByTestId('merge-preview').innerText()).resolves.toMatch(/Adds 5 nodes and 3 ties · updates 0 · skips 0/);
+    expect((await getMap(page)).nodes.length).toBe(before.nodes.length);
+
+    await page.getByTestId('import-apply').click();
+    await page.waitForFunction((n) => window.pathways.getMap().nodes.length === n + 5, before.nodes.length);
+    const after = await getMap(page);
+    expect(after.nodes.find((n) => n.label === 'Home Visits')).toMatchObject({ type: 'program', capacity: 120, organization: 'harbor-family-center' });
+    expect(after.edges.length).toBe(before.edges.length + 3);
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.waitForFunction((n) => window.pathways.getMap().nodes.length === n, before.nodes.length);
+    const undone = await getMap(page);
+    expect(undone.nodes).toEqual(before.nodes);
+    expect(undone.edges).toEqual(before.edges);
+  });
+
+  it('shows problems with file, row and column and offers nothing to apply', async () => {
+    await page.setInputFiles('[data-testid="import-file"]', [
+      { name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from('Label\nAda\n') },
+      { name: 'links.csv', mimeType: 'text/csv', buffer: Buffer.from('From,To\nAda,Jon\n') },
+    ]);
+    await expect(page.getByTestId('import-problems').innerText()).resolves.toContain('links.csv row 2, column "To": no element "Jon"');
+    await expect(page.getByTestId('import-apply').isDisabled()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('routes dropped files: a Kumu blueprint to the import dialog, our own map straight in', async () => {
+    const blueprint = readFileSync(join(FIXTURES, 'kumu-small.json'), 'utf8');
+    await page.evaluate((content) => {
+      const data = new DataTransfer();
+      data.items.add(new File([content], 'network.json', { type: 'application/json' }));
+      document.querySelector('.studio')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, blueprint);
+    await expect(page.getByTestId('import-format').textContent()).resolves.toContain('Kumu blueprint · 1 file');
+    await expect(page.getByTestId('import-counts').innerText()).resolves.toMatch(/2\s+organizations\s+2\s+programs\s+2\s+ties/);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    // A pathways-map JSON still opens directly, as before: no dialog.
+    const current = await getMap(page);
+    const smaller = { ...current, nodes: current.nodes.filter((n) => n.id !== 'job-center'), edges: current.edges.filter((e) => e.source !== 'job-center' && e.target !== 'job-center') };
+    delete smaller.positions['job-center'];
+    await page.evaluate((content) => {
+      const data = new DataTransfer();
+      data.items.add(new File([content], 'harbor.json', { type: 'application/json' }));
+      document.querySelector('.studio')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, JSON.stringify(smaller));
+    await page.waitForFunction(() => !window.pathways.getMap().nodes.some((n) => n.id === 'job-center'));
+    await expect(page.getByTestId('import-format').count()).resolves.toBe(0);
+  });
+
+  it('exports GraphML, a PNG and an SVG of the view from the Export menu', async () => {
+    const download = async (id: string) => {
+      await page.getByRole('button', { name: 'Export' }).click();
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${id}`).click()]);
+      return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+    };
+    const graphml = await download('graphml');
+    expect(graphml.name).toBe('harbor-county-cradle-to-career.graphml');
+    expect(graphml.bytes.toString('utf8')).toContain('<key id="n0" for="node" attr.name="type" attr.type="string"/>');
+    const png = await download('png');
+    expect([...png.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    const svg = await download('svg');
+    expect(svg.name).toMatch(/\.svg$/);
+    expect(svg.bytes.toString('utf8')).toMatch(/<svg[\s\S]*<\/svg>/);
+  });
+
+  it('maps the columns of a foreign spreadsheet, then imports it as a new map', async () => {
+    await page.setInputFiles('[data-testid="import-file"]', join(FIXTURES, 'agencies.csv'));
+    await expect(page.getByTestId('import-problems').innerText()).resolves.toContain('has no "Label" column');
+    await page.getByLabel('Column "Agency Name" means').selectOption('label');
+    await page.getByLabel('Column "What they do" means').selectOption('description');
+    await expect(page.getByTestId('import-counts').innerText()).resolves.toMatch(/2\s+organizations\s+0\s+programs\s+0\s+ties/);
+    await page.getByLabel('New map').check();
+    await page.getByTestId('import-apply').click();
+    // getMap throws while one map closes and the next opens.
+    await page.waitForFunction(() => { try { return window.pathways.getMap().meta.title === 'agencies'; } catch { return false; } });
+    await waitForCanvas(page);
+    const map = await getMap(page);
+    expect(map.nodes.map((n) => [n.label, n.description, n.Phone])).toEqual([
+      ['Harbor Family Center', 'Home visits', '555-0100'],
+      ['Eastside Library', 'Books and story time', '555-0101'],
+    ]);
+  });
+});

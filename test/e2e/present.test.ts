@@ -1,0 +1,180 @@
+// Issue 7 in real Chromium: build a view through the UI, present the saved views as slides with the
+// clicker keys, open `#view=` and embed links, and let axe-core check the main screens.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
+import { getMap, openStudio, waitForCanvas } from '../support/studio-page.ts';
+
+const SHOTS = join(process.cwd(), '.test-results');
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: join(process.cwd(), 'node_modules/axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.targets.join(' | ')}`);
+}
+
+describe('views and presentation in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await launchBrowser();
+    page = await openStudio(browser, inject('baseUrl'));
+    await waitForCanvas(page);
+    await page.waitForFunction(() => window.pathways.analysisStatus().runs > 0);
+  });
+  afterAll(async () => browser?.close());
+
+  it('the studio has no serious or critical accessibility violation', async () => {
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('builds and saves a view through the editor, and the legend follows it', async () => {
+    const before = (await getMap(page)).views.length;
+    await page.getByRole('tab', { name: /Views/ }).click();
+    await page.getByRole('button', { name: '+ Save current view' }).click();
+    await page.getByLabel('Name').fill('Organizations by community');
+    await page.getByLabel('Caption (shown on the slide)').fill('Each colour is a group of organizations that work closely together.');
+    await page.getByLabel('Colour by').selectOption('community');
+    await page.getByRole('group', { name: 'Node types' }).getByRole('button', { name: 'Organizations' }).click();
+    await page.getByRole('button', { name: 'Save view' }).click();
+    const views = (await getMap(page)).views;
+    expect(views).toHaveLength(before + 1);
+    const saved = views.at(-1)!;
+    expect(saved).toMatchObject({ label: 'Organizations by community', colorBy: 'community', filter: { nodeTypes: ['organization'] } });
+    await expect.poll(() => page.getByRole('complementary', { name: 'Legend' }).textContent()).toContain('Colour: community');
+    expect(await page.getByRole('button', { name: /^\d+ Organizations by community/ }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('the table view lists, filters and edits, with no serious violation', async () => {
+    await page.getByRole('button', { name: 'Whole map' }).click();
+    await page.getByRole('button', { name: 'Table', exact: true }).click();
+    const table = page.getByTestId('table-view');
+    await table.getByRole('searchbox').fill('Prenatal Care');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+    await table.getByLabel('Capacity of Prenatal Care Clinic').fill('950');
+    await table.getByLabel('Capacity of Prenatal Care Clinic').press('Enter');
+    await table.getByLabel('Capacity of Prenatal Care Clinic').blur();
+    await expect.poll(async () => (await getMap(page)).nodes.find((n) => n.id === 'prenatal-clinic')?.capacity).toBe(950);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Map', exact: true }).click();
+  });
+
+  it('presents the views as slides: captions, clicker keys, Escape, screenshots at two sizes', async () => {
+    const views = (await getMap(page)).views;
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.getByRole('button', { name: /^Present from / }).first().click();
+    const title = page.getByTestId('slide-title');
+    const caption = page.getByTestId('slide-caption');
+    await title.waitFor();
+    expect(await title.textContent()).toBe(views[0].label);
+    expect(await caption.textContent()).toBe(views[0].caption);
+    // No editing chrome while presenting.
+    expect(await page.getByRole('button', { name: '+ Organization' }).count()).toBe(0);
+    expect(await page.getByRole('tab', { name: /Views/ }).count()).toBe(0);
+    await page.waitForTimeout(900);
+    await page.screenshot({ path: join(SHOTS, 'present-1920x1080.png') });
+
+    const expectSlide = async (index: number) => {
+      await expect.poll(() => title.textContent()).toBe(views[index].label);
+      expect(await caption.textContent()).toBe(views[index].caption ?? '');
+      expect(await page.getByTestId('slide-count').textContent()).toBe(`${index + 1} / ${views.length}`);
+    };
+    await page.keyboard.press('ArrowRight');
+    await expectSlide(1);
+    await page.keyboard.press('PageDown');
+    await expectSlide(2);
+    await page.keyboard.press('Space');
+    await expectSlide(3);
+    await page.keyboard.press('PageUp');
+    await expectSlide(2);
+    await page.keyboard.press('ArrowLeft');
+    await expectSlide(1);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.keyboard.press('ArrowRight');
+    await expectSlide(2);
+    await page.waitForTimeout(900);
+    await page.screenshot({ path: join(SHOTS, 'present-1280x720.png') });
+
+    await page.keyboard.press('Escape');
+    await page.getByTestId('presentation').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: '+ Organization' }).waitFor();
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('a second browser process follows the presenter’s slides, and can step out and back', async () => {
+    // The collaboration layer carries `presenting` between screens; here the test is that carrier.
+    const other = await launchBrowser();
+    try {
+      const follower = await openStudio(other, inject('baseUrl'));
+      await waitForCanvas(follower);
+      const views = (await getMap(follower)).views;
+      await page.getByRole('tab', { name: /Views/ }).click();
+      await page.getByRole('button', { name: /^Present from / }).nth(1).click();
+      const relay = async () => {
+        const state = await page.evaluate(() => window.pathways.presenting());
+        expect(state?.viewId).toBeTruthy();
+        await follower.evaluate((s) => window.pathways.followPresenter(s), state);
+      };
+      await relay();
+      expect(await follower.getByTestId('slide-title').textContent()).toBe(views[1].label);
+      await page.keyboard.press('ArrowRight');
+      await relay();
+      await expect.poll(() => follower.getByTestId('slide-title').textContent()).toBe(views[2].label);
+      await follower.getByRole('button', { name: 'Step out' }).click();
+      await page.keyboard.press('ArrowRight');
+      await relay();
+      expect(await follower.getByTestId('presentation').count()).toBe(0);
+      await follower.getByRole('button', { name: 'Follow the presenter again' }).click();
+      await expect.poll(() => follower.getByTestId('slide-title').textContent()).toBe(views[3].label);
+      await page.keyboard.press('Escape');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('arrow keys move focus between nodes on the canvas, Enter selects and inspects', async () => {
+    await page.getByRole('button', { name: 'Whole map' }).click();
+    await page.getByTestId('canvas').focus();
+    await page.keyboard.press('ArrowRight');
+    const announced = await page.locator('[data-testid="canvas"] + [role="status"]').textContent();
+    expect(announced).toMatch(/^(Organization|Program): .+\. \d+ ties\. Enter to inspect\.$/);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const selection = await page.evaluate(() => window.pathways.selection());
+    expect(selection).toHaveLength(1);
+    const label = (await getMap(page)).nodes.find((n) => n.id === selection[0])!.label;
+    expect(await page.locator('[data-testid="canvas"] + [role="status"]').textContent()).toContain(label);
+    expect(await page.getByRole('tab', { name: 'Inspect' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('the start screen has no serious or critical accessibility violation', async () => {
+    await page.getByRole('button', { name: 'All maps' }).click();
+    await page.getByRole('button', { name: 'Duplicate' }).first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('a #view= link opens that view, and an embed link hides the editing chrome', async () => {
+    const shared = await openStudio(browser, `${inject('baseUrl')}/#view=view-brokers`);
+    await waitForCanvas(shared);
+    await shared.getByRole('tab', { name: /Views/ }).click();
+    expect(await shared.getByRole('button', { name: /^\d+ Brokers and silos/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(shared.url()).toContain('view=view-brokers');
+    await shared.context().close();
+
+    const embed = await openStudio(browser, `${inject('baseUrl')}/#embed=1&view=view-fall-through`);
+    await waitForCanvas(embed);
+    expect(await embed.getByTestId('embed-bar').textContent()).toContain('Where families fall through');
+    expect(await embed.getByRole('button', { name: '+ Organization' }).count()).toBe(0);
+    expect(await embed.getByRole('tab').count()).toBe(0);
+    await embed.context().close();
+  });
+});
