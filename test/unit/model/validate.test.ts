@@ -25,6 +25,12 @@ describe('validateMap', () => {
     expect(messages(map)).toEqual(['nodes[5].id: duplicate id "P2" (also nodes[3])', 'edges[4].target: no node "P99"']);
   });
 
+  it('reports an edge of an unknown type between existing nodes instead of crashing (bug fix)', () => {
+    const map = smallMap() as any;
+    map.edges.push({ id: 'E8', type: 'friendship', source: 'P1', target: 'P2' });
+    expect(messages(map)).toEqual(['edges[4].type: "friendship" is not one of: referral, partnership, funding, data-sharing']);
+  });
+
   it('names wrong field types, enums, ranges and endpoint kinds', () => {
     const map = smallMap() as any;
     map.nodes[2].capacity = 'lots';
