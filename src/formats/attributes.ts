@@ -1,6 +1,10 @@
 // Typing node and edge fields as GraphML keys / GEXF attributes: plain booleans, numbers and text
 // keep their type (Gephi and networkx read them natively); lists, objects and mixed values are
 // written as JSON text under a declared key whose id ends in `-json`, so our importer parses them back.
+import type { Problem } from '../model/types.ts';
+import { decodeText, problem, type InputFile } from './common.ts';
+import { child, parseXml, XmlError, type XmlElement } from './xml.ts';
+
 export type AttrType = 'boolean' | 'double' | 'string';
 
 export interface AttrDecl {
@@ -50,4 +54,20 @@ export function readValue(text: string, type: string, json: boolean): unknown {
     default:
       return text;
   }
+}
+
+/** Decodes a GraphML or GEXF file and finds its `<ROOT><graph>`, or the problem that stops it. */
+export function openGraphXml(file: InputFile, rootName: string, formatName: string, warnings: Problem[]): { root: XmlElement; graph: XmlElement } | { problem: Problem } {
+  const decoded = decodeText(file, warnings);
+  if ('problem' in decoded) return { problem: decoded.problem };
+  let doc: XmlElement;
+  try {
+    doc = parseXml(decoded.text);
+  } catch (error) {
+    return { problem: problem(file.name, `not well-formed XML (${(error as XmlError).message})`) };
+  }
+  const root = child(doc, rootName);
+  const graph = child(root, 'graph');
+  if (!root || !graph) return { problem: problem(file.name, `has no <${rootName}><graph>: not ${formatName}`) };
+  return { root, graph };
 }

@@ -2,10 +2,10 @@
 // nodes, positions as `<viz:position>`; the map's meta, views and unknown top-level fields travel as
 // JSON in `<meta><description>`.
 import type { MapEdge, MapNode, PathwaysMap, Problem } from '../model/types.ts';
-import { declareAttributes, JSON_ID_SUFFIX, readValue, writeValue, type AttrDecl } from './attributes.ts';
+import { declareAttributes, JSON_ID_SUFFIX, openGraphXml, readValue, writeValue, type AttrDecl } from './attributes.ts';
 import { adoptEdges, adoptNode } from './foreign.ts';
-import { decodeText, failed, finish, problem, type ImportResult, type InputFile } from './common.ts';
-import { child, children, escapeXml, parseXml, XmlError, type XmlElement } from './xml.ts';
+import { failed, finish, problem, type ImportResult, type InputFile } from './common.ts';
+import { child, children, escapeXml, type XmlElement } from './xml.ts';
 
 const TOP_LEVEL = new Set(['format', 'version', 'meta', 'nodes', 'edges', 'views', 'positions']);
 const MARK = 'pathways-map:';
@@ -67,17 +67,9 @@ function readAttValues(element: XmlElement, attrs: Map<string, AttrInfo>, into: 
 
 export function importGexf(file: InputFile): ImportResult {
   const warnings: Problem[] = [];
-  const decoded = decodeText(file, warnings);
-  if ('problem' in decoded) return failed([decoded.problem], warnings);
-  let doc: XmlElement;
-  try {
-    doc = parseXml(decoded.text);
-  } catch (error) {
-    return failed([problem(file.name, `not well-formed XML (${(error as XmlError).message})`)], warnings);
-  }
-  const root = child(doc, 'gexf');
-  const graph = child(root, 'graph');
-  if (!root || !graph) return failed([problem(file.name, 'has no <gexf><graph>: not GEXF')], warnings);
+  const opened = openGraphXml(file, 'gexf', 'GEXF', warnings);
+  if ('problem' in opened) return failed([opened.problem], warnings);
+  const { root, graph } = opened;
   const attrs = { node: new Map<string, AttrInfo>(), edge: new Map<string, AttrInfo>() };
   for (const block of children(graph, 'attributes')) {
     const kind = block.attrs.class === 'edge' ? 'edge' : 'node';

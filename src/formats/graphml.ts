@@ -1,10 +1,10 @@
 // GraphML as Gephi, Cytoscape desktop and networkx read it: every field a declared `<key>` with its
 // type; node positions as `x`/`y`; the map's meta, views and unknown top-level fields as JSON on the graph.
 import type { MapEdge, MapNode, PathwaysMap, Problem } from '../model/types.ts';
-import { declareAttributes, JSON_ID_SUFFIX, readValue, writeValue, type AttrDecl } from './attributes.ts';
+import { declareAttributes, JSON_ID_SUFFIX, openGraphXml, readValue, writeValue, type AttrDecl } from './attributes.ts';
 import { adoptEdges, adoptNode } from './foreign.ts';
-import { decodeText, failed, finish, problem, type ImportResult, type InputFile } from './common.ts';
-import { child, children, escapeXml, parseXml, XmlError, type XmlElement } from './xml.ts';
+import { failed, finish, problem, type ImportResult, type InputFile } from './common.ts';
+import { child, children, escapeXml, type XmlElement } from './xml.ts';
 
 const TOP_LEVEL = new Set(['format', 'version', 'meta', 'nodes', 'edges', 'views', 'positions']);
 const GRAPH_KEYS = { meta: 'g-meta-json', views: 'g-views-json', extra: 'g-extra-json' } as const;
@@ -55,17 +55,9 @@ function readData(element: XmlElement, keys: Map<string, KeyInfo>, into: Record<
 
 export function importGraphml(file: InputFile): ImportResult {
   const warnings: Problem[] = [];
-  const decoded = decodeText(file, warnings);
-  if ('problem' in decoded) return failed([decoded.problem], warnings);
-  let doc: XmlElement;
-  try {
-    doc = parseXml(decoded.text);
-  } catch (error) {
-    return failed([problem(file.name, `not well-formed XML (${(error as XmlError).message})`)], warnings);
-  }
-  const root = child(doc, 'graphml');
-  const graph = child(root, 'graph');
-  if (!root || !graph) return failed([problem(file.name, 'has no <graphml><graph>: not GraphML')], warnings);
+  const opened = openGraphXml(file, 'graphml', 'GraphML', warnings);
+  if ('problem' in opened) return failed([opened.problem], warnings);
+  const { root, graph } = opened;
   const keys = { node: new Map<string, KeyInfo>(), edge: new Map<string, KeyInfo>(), graph: new Map<string, KeyInfo>() };
   for (const k of children(root, 'key')) {
     const kind = (k.attrs.for ?? 'all') as keyof typeof keys | 'all';

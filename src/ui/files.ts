@@ -5,7 +5,11 @@ import { formatProblems, parseMapText } from '../model/validate.ts';
 import type { PathwaysMap, Problem } from '../model/types.ts';
 
 export function downloadText(text: string, fileName: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(new Blob([text], { type }), fileName);
+}
+
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

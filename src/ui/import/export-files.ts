@@ -4,7 +4,7 @@ import cytoscape, { type Core } from 'cytoscape';
 import svgExtension from 'cytoscape-svg';
 import { exportMap, type ExportFormat } from '../../formats/index.ts';
 import type { PathwaysMap } from '../../model/types.ts';
-import { downloadText } from '../files.ts';
+import { downloadBlob, downloadText } from '../files.ts';
 
 export function baseNameFor(map: PathwaysMap): string {
   return (map.meta.title || 'map').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'map';
@@ -13,17 +13,6 @@ export function baseNameFor(map: PathwaysMap): string {
 export function downloadMapAs(map: PathwaysMap, format: ExportFormat): void {
   const base = baseNameFor(map) + (format === 'json' ? '.pathways' : '');
   for (const file of exportMap(map, format)) downloadText(file.text, base + file.suffix, file.type);
-}
-
-function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export function downloadPng(cy: Core, map: PathwaysMap): void {
