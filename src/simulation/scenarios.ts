@@ -91,6 +91,9 @@ export interface Comparison {
   scenario: SimulationRun;
   /** Scenario minus baseline, in people reaching each stage, overall and per population. */
   difference: { reach: Record<string, number>; byPopulation: Record<string, Record<string, number>> };
+  /** Sampling noise of `difference.reach`: two standard errors, in people (0 where both runs are exact). */
+  margin: Record<string, number>;
+  exact: boolean;
 }
 
 const peopleDelta = (after: Record<string, number>, before: Record<string, number>, people: number) =>
@@ -104,9 +107,16 @@ export function compareScenario(map: PathwaysMap, scenario: Scenario, options: {
   const before = useExact ? baseline.exact! : baseline;
   const after = useExact ? changed.exact! : changed;
   const shareOf = (id: string) => map.meta.populations?.find((p) => p.id === id)?.share ?? 0;
+  const cohort = baseline.cohort;
+  const variance = (p: number) => (cohort > 0 ? (p * (1 - p)) / cohort : 0);
+  const margin = Object.fromEntries(
+    Object.keys(before.reach).map((s) => [s, useExact ? 0 : Math.round(2 * Math.sqrt(variance(before.reach[s]) + variance(after.reach[s] ?? 0)) * cohort)]),
+  );
   return {
     baseline,
     scenario: changed,
+    margin,
+    exact: !!useExact,
     difference: {
       reach: peopleDelta(after.reach, before.reach, baseline.cohort),
       byPopulation: Object.fromEntries(Object.keys(before.byPopulation).map((pop) => [pop, peopleDelta(after.byPopulation[pop] ?? {}, before.byPopulation[pop], baseline.cohort * shareOf(pop))])),

@@ -2,6 +2,7 @@
 // app through it as well as through the UI; every call goes through the same validated mutations.
 import { AnalysisClient } from '../analysis/client.ts';
 import type { AnalysisOptions, AnalysisReport } from '../analysis/types.ts';
+import type { SimulationRun } from '../simulation/index.ts';
 import { replaceMapContent } from '../model/doc.ts';
 import { addEdge, addNode, removeEdges, removeNodes, updateEdge, updateNode } from '../model/mutations.ts';
 import { readMapFile } from '../model/snapshot.ts';
@@ -31,6 +32,8 @@ export interface PathwaysApi {
   nodeScreenPosition(id: string): { x: number; y: number } | null;
   /** A one-off analysis of the open map in a fresh worker (cold cache), with its wall-clock time. */
   analyze(options?: AnalysisOptions): Promise<{ report: AnalysisReport; ms: number }>;
+  /** The latest simulation result of the Simulate panel (SPEC `simulate --json` shape), or null. */
+  simulationResult(): SimulationRun | null;
   /** How many analyses have finished for the open map, and whether one is running. */
   analysisStatus(): { runs: number; running: boolean };
   /** What this screen publishes while presenting (null when not), and applying a presenter's state. */
@@ -72,6 +75,7 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
         client.destroy();
       }
     },
+    simulationResult: () => (studio().simulation?.result ? structuredClone(studio().simulation!.result!) : null),
     analysisStatus: () => ({ runs: studio().analysis?.runs ?? 0, running: studio().analysis?.running ?? false }),
     presenting: () => studio().presentation.presenting,
     followPresenter: (state) => studio().presentation.followPresenter(state),

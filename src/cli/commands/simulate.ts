@@ -40,8 +40,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const { scenario, problems } = validateScenario(raw, map);
     if (!scenario) throw new CliError(formatProblems(problems, file));
     const comparison = compareScenario(map, scenario, { cohort, seed });
-    json.scenario = { label: scenario.label ?? file, reach: comparison.scenario.reach, difference: comparison.difference };
-    scenarioLines = ['', `Scenario: ${scenario.label ?? file} (people reaching each stage, versus the baseline)`, ...Object.entries(comparison.difference.reach).map(([s, d]) => `  ${s.padEnd(18)} ${d >= 0 ? '+' : ''}${d}`)];
+    json.scenario = { label: scenario.label ?? file, reach: comparison.scenario.reach, difference: comparison.difference, margin: comparison.margin, exact: comparison.exact };
+    scenarioLines = ['', `Scenario: ${scenario.label ?? file} (people reaching each stage, versus the baseline)`, ...Object.entries(comparison.difference.reach).map(([s, d]) => `  ${s.padEnd(18)} ${d >= 0 ? '+' : ''}${d}${comparison.margin[s] ? ` (±${comparison.margin[s]})` : ''}`)];
   }
   if (options.json) {
     io.out(JSON.stringify(json, null, 2));

@@ -5,6 +5,7 @@ import type * as Y from 'yjs';
 import type { MapEdge, MapNode } from '../../model/types.ts';
 import { NO_OVERLAY, type OverlayOptions } from '../../analysis/overlays.ts';
 import type { AnalysisState } from './analysis.svelte.ts';
+import type { SimulationState } from './simulation.svelte.ts';
 import { SnapshotProjector, type MapSnapshot, type SnapshotChange } from '../../model/snapshot.ts';
 import { createUndoManager } from '../../model/undo.ts';
 import { presentView } from '../../views/present.ts';
@@ -38,6 +39,8 @@ export class Studio {
   overlay = $state<OverlayOptions>({ ...NO_OVERLAY });
   /** The live analysis of this map (set by the studio view that runs it). */
   analysis = $state.raw<AnalysisState | null>(null);
+  /** Cohort runs, what-ifs and their latest results (set by the studio view). */
+  simulation = $state.raw<SimulationState | null>(null);
   /** The live Cytoscape instance while a canvas is mounted (exports, tests); not reactive. */
   cy: Core | undefined = undefined;
   /** The saved view drawn on the canvas (issue 7), null for the plain map. */

@@ -21,7 +21,9 @@ const base = mapOf(
 
 describe('scenarios', () => {
   it('fixing a broken referral sends people on: exactly the people who reach B now reach K–12', () => {
-    const { difference } = compareScenario(base, { changes: [{ kind: 'fix-referral', edge: broken.id }] }, { cohort: 1000 });
+    const { difference, exact, margin } = compareScenario(base, { changes: [{ kind: 'fix-referral', edge: broken.id }] }, { cohort: 1000 });
+    expect(exact).toBe(true);
+    expect(Object.values(margin).every((m) => m === 0)).toBe(true);
     // Everyone reaches B (hand-off 1); the fixed referral carries them on with hand-off 1.
     expect(difference.reach).toEqual({ 'prenatal-birth': 0, 'early-childhood': 0, k12: 1000, postsecondary: 0, workforce: 0, aging: 0 });
   });
