@@ -121,6 +121,10 @@ export function canvasStyle(): StylesheetJson {
     { selector: 'node.problem', style: { 'underlay-color': '#C0392B', 'underlay-opacity': 0.28, 'underlay-padding': 10, 'underlay-shape': 'ellipse' } },
     { selector: 'edge.problem', style: { 'underlay-color': '#C0392B', 'underlay-opacity': 0.25, 'underlay-padding': 6, width: 5 } },
     { selector: 'node.gap-marker', style: { shape: 'round-rectangle', width: 120, height: 36, 'background-color': '#fdecea', 'border-color': '#C0392B', 'border-width': 2, 'border-style': 'dashed', label: 'data(label)', 'text-valign': 'center', 'text-margin-y': 0, color: '#9b1c1c', 'font-size': 13, 'font-weight': 'bold', 'text-outline-width': 0, events: 'no' } },
+    // Simulation overlay (src/simulation/overlay.ts).
+    { selector: 'edge[sflow]', style: { width: 'data(sflow)', opacity: 0.9 } },
+    { selector: 'node.sim-lost', style: { 'underlay-color': '#D55E00', 'underlay-opacity': 0.35, 'underlay-padding': 9 } },
+    { selector: 'edge.sim-lost', style: { label: 'data(slost)', color: '#9b1c1c', 'font-weight': 'bold', 'font-size': 14, 'text-background-color': '#fff4f2', 'text-background-opacity': 0.95, 'text-background-padding': '2px', 'underlay-color': '#D55E00', 'underlay-opacity': 0.3, 'underlay-padding': 6 } },
     { selector: '.search-hit', style: { 'underlay-color': '#ffbe0b', 'underlay-opacity': 0.45, 'underlay-padding': 12 } },
     { selector: '.faded', style: { opacity: 0.12 } },
     // Edge drawing (cytoscape-edgehandles).

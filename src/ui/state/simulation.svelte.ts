@@ -16,6 +16,8 @@ export class SimulationState {
   comparison = $state.raw<(Comparison & { label: string }) | null>(null);
   critical = $state.raw<{ organization: string; lost: number }[] | null>(null);
   error = $state<string | null>(null);
+  /** Draw people passing and lost on the canvas. */
+  showOnMap = $state(true);
   private readonly client = new SimulationClient();
   private readonly studio: Studio;
 
