@@ -41,11 +41,24 @@ describe('simulation in Chromium', () => {
 
   it('compares fixing a broken referral beside the baseline', async () => {
     const panel = page.getByRole('tabpanel');
-    await panel.getByLabel('Fix a broken referral').selectOption('ref-5');
+    await panel.getByRole('combobox', { name: /^Change/ }).selectOption('fix-referral');
+    await panel.getByRole('combobox', { name: /^Referral/ }).selectOption('ref-5');
     await panel.getByRole('button', { name: 'Compare' }).click();
     const table = panel.getByRole('table', { name: /Fix referral Birthing Center → Nurse-Family Home Visiting/ });
     await table.waitFor();
     expect(await table.locator('tbody tr').count()).toBe(6);
     expect(await table.locator('tbody td').first().textContent()).toMatch(/^[+-]?\d+\s?±\d+$/);
+  });
+
+  it('compares closing an organization, and ranks who is critical', async () => {
+    const panel = page.getByRole('tabpanel');
+    await panel.getByRole('combobox', { name: /^Change/ }).selectOption('remove-organization');
+    await panel.getByRole('combobox', { name: /^Organization/ }).selectOption({ label: 'Harbor Health System' });
+    await panel.getByRole('button', { name: 'Compare' }).click();
+    await panel.getByRole('table', { name: /Without Harbor Health System/ }).waitFor();
+    await panel.getByRole('button', { name: 'Who is critical?' }).click();
+    const ranking = panel.getByRole('list', { name: /Organizations by life-stage reaches lost/ });
+    await ranking.waitFor();
+    expect(await ranking.locator('li').count()).toBe(6);
   });
 });
