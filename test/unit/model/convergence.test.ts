@@ -1,0 +1,116 @@
+// Seeded fuzz of live co-editing: five in-memory peers make random edits, deletes, undos and redos;
+// updates arrive in random order, peers drop off and come back. After everything is delivered every
+// peer must hold the identical map, and that map must be schema-valid. A seed that ever fails is
+// pinned below as a named test so it can never regress.
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { createMapDoc } from '../../../src/model/doc.ts';
+import { addEdge, addNode, ModelError, removeEdges, removeNodes, setPositions, updateEdge, updateNode } from '../../../src/model/mutations.ts';
+import { readMapFile } from '../../../src/model/snapshot.ts';
+import { createUndoManager } from '../../../src/model/undo.ts';
+import { validateMap } from '../../../src/model/validate.ts';
+import { seededRandom } from '../../../src/model/random.ts';
+import { smallMap } from '../../fixtures/small-map.ts';
+
+const REMOTE = 'remote';
+
+interface Peer {
+  doc: Y.Doc;
+  undo: Y.UndoManager;
+  online: boolean;
+}
+
+function runSession(seed: number, peerCount = 5, steps = 400): Peer[] {
+  const random = seededRandom(seed);
+  const pick = <T>(items: T[]): T | undefined => items[Math.floor(random() * items.length)];
+  const base = createMapDoc(smallMap());
+  const peers: Peer[] = Array.from({ length: peerCount }, () => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(base), REMOTE);
+    return { doc, undo: createUndoManager(doc), online: true };
+  });
+  // inbox[to] holds updates not yet delivered to that peer, from anyone.
+  const inbox: Uint8Array[][] = peers.map(() => []);
+  peers.forEach((peer, from) =>
+    peer.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === REMOTE || !peer.online) return;
+      peers.forEach((_, to) => to !== from && inbox[to].push(update));
+    }),
+  );
+  const ids = (peer: Peer, kind: 'program' | 'edge') => {
+    const map = readMapFile(peer.doc);
+    return kind === 'edge' ? map.edges.map((e) => e.id) : map.nodes.filter((n) => n.type === 'program').map((n) => n.id);
+  };
+  const resync = (a: Peer, b: Peer) => {
+    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc, Y.encodeStateVector(a.doc)), REMOTE);
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc, Y.encodeStateVector(b.doc)), REMOTE);
+  };
+
+  for (let step = 0; step < steps; step++) {
+    const roll = random();
+    const index = Math.floor(random() * peers.length);
+    const peer = peers[index];
+    try {
+      if (roll < 0.45) {
+        const op = Math.floor(random() * 8);
+        const programs = ids(peer, 'program');
+        const edges = ids(peer, 'edge');
+        if (op === 0) addNode(peer.doc, { type: 'program', label: `P${step}`, lifeStages: ['k12'] });
+        else if (op === 1 && programs.length) updateNode(peer.doc, pick(programs)!, { label: `L${step}`, capacity: Math.floor(random() * 500) });
+        else if (op === 2 && programs.length) removeNodes(peer.doc, [pick(programs)!]);
+        else if (op === 3 && programs.length > 1) addEdge(peer.doc, { type: 'referral', source: pick(programs)!, target: pick(programs)!, status: 'active' });
+        else if (op === 4 && edges.length) removeEdges(peer.doc, [pick(edges)!]);
+        else if (op === 5 && edges.length) updateEdge(peer.doc, pick(edges)!, { volume: Math.floor(random() * 50) });
+        else if (op === 6 && programs.length) setPositions(peer.doc, { [pick(programs)!]: { x: step, y: -step } });
+        else if (op === 7) (random() < 0.6 ? peer.undo.undo() : peer.undo.redo());
+      } else if (roll < 0.9) {
+        // Deliver one pending update to this peer, not necessarily the oldest.
+        if (peer.online && inbox[index].length) {
+          const [update] = inbox[index].splice(Math.floor(random() * inbox[index].length), 1);
+          Y.applyUpdate(peer.doc, update, REMOTE);
+        }
+      } else if (peer.online) {
+        peer.online = false;
+      } else {
+        // Back online: catch up with someone online, both ways, as a provider's sync step does.
+        peer.online = true;
+        const other = pick(peers.filter((p) => p !== peer && p.online));
+        if (other) resync(peer, other);
+      }
+    } catch (error) {
+      // A refused mutation (e.g. a referral from a program to itself) writes nothing: fine.
+      if (!(error instanceof ModelError)) throw error;
+    }
+  }
+  // Flush: everyone online, every message delivered, then a full sync round.
+  for (const peer of peers) peer.online = true;
+  peers.forEach((peer, i) => inbox[i].splice(0).forEach((u) => Y.applyUpdate(peer.doc, u, REMOTE)));
+  for (const a of peers) for (const b of peers) if (a !== b) resync(a, b);
+  return peers;
+}
+
+/**
+ * The map's content, with nodes and edges by id. Known issue (issue 4): each replica iterates its
+ * Y.Maps in its own insertion order, so peers list the same entries in different orders; content is
+ * what converges, and what this asserts.
+ */
+function content(doc: Y.Doc) {
+  const map = readMapFile(doc);
+  const byId = <T extends { id: string }>(items: T[]) => [...items].sort((a, b) => a.id.localeCompare(b.id));
+  return { ...map, nodes: byId(map.nodes), edges: byId(map.edges), views: byId(map.views) };
+}
+
+function expectConverged(peers: Peer[]) {
+  const maps = peers.map((p) => content(p.doc));
+  for (const map of maps.slice(1)) expect(map).toEqual(maps[0]);
+  // The session really edited the map: peers' new or renamed programs survive in it.
+  expect(maps[0].nodes.some((n) => /^[PL]\d+$/.test(n.label))).toBe(true);
+  expect(validateMap(JSON.parse(JSON.stringify(maps[0]))).problems).toEqual([]);
+}
+
+describe('sync convergence (seeded fuzz)', () => {
+  for (let seed = 1; seed <= 12; seed++) {
+    it(`seed ${seed}: five peers converge on one valid map`, () => expectConverged(runSession(seed)));
+  }
+  it('a long session with more peers converges too', () => expectConverged(runSession(99, 8, 1200)));
+});
