@@ -6,8 +6,9 @@ export interface CatalogEntry {
   createdAt: number;
   updatedAt: number;
   nodeCount: number;
-  /** Set when this map is a shared room (issue 4). */
+  /** Set when this map is a shared room (issue 4), with the room's secret (kept in this browser only). */
   room?: string;
+  key?: string;
 }
 
 const KEY = 'pathways:catalog';
@@ -50,7 +51,7 @@ export class Catalog {
     this.store.setItem(KEY, JSON.stringify([entry, ...rest]));
   }
 
-  touch(id: string, patch: Partial<Pick<CatalogEntry, 'title' | 'nodeCount'>>): void {
+  touch(id: string, patch: Partial<Pick<CatalogEntry, 'title' | 'nodeCount' | 'room' | 'key'>>): void {
     const entry = this.get(id);
     if (!entry) return;
     const changed = Object.entries(patch).some(([k, v]) => entry[k as keyof CatalogEntry] !== v);

@@ -34,6 +34,13 @@ export interface PathwaysApi {
   analyze(options?: AnalysisOptions): Promise<{ report: AnalysisReport; ms: number }>;
   /** The latest simulation result of the Simulate panel (SPEC `simulate --json` shape), or null. */
   simulationResult(): SimulationRun | null;
+  /** The open map's live room: its link, who is here, WebRTC peers (null when not shared). */
+  room(): { url: string; participants: string[]; peers: number; signaling: boolean } | null;
+  /** Shares the open map as a room; returns its link. */
+  share(): string | null;
+  /** Leaves the room without closing the map (edits go on locally), and comes back. */
+  goOffline(): void;
+  goOnline(): void;
   /** How many analyses have finished for the open map, and whether one is running. */
   analysisStatus(): { runs: number; running: boolean };
   /** What this screen publishes while presenting (null when not), and applying a presenter's state. */
@@ -76,6 +83,13 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
       }
     },
     simulationResult: () => (studio().simulation?.result ? structuredClone(studio().simulation!.result!) : null),
+    room: () => {
+      const room = session.room;
+      return room ? { url: room.url, participants: room.participants.map((p) => p.name), peers: room.peers, signaling: room.signaling } : null;
+    },
+    share: () => session.share()?.url ?? null,
+    goOffline: () => session.room?.disconnect(),
+    goOnline: () => session.room?.reconnect(),
     analysisStatus: () => ({ runs: studio().analysis?.runs ?? 0, running: studio().analysis?.running ?? false }),
     presenting: () => studio().presentation.presenting,
     followPresenter: (state) => studio().presentation.followPresenter(state),

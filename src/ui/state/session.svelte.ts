@@ -3,6 +3,9 @@ import { emptyMap } from '../../model/doc.ts';
 import { readMapFile } from '../../model/snapshot.ts';
 import type { PathwaysMap } from '../../model/types.ts';
 import { validateMap } from '../../model/validate.ts';
+import { newId } from '../../model/mutations.ts';
+import { newRoomLink, type RoomLink } from '../../collab/room-link.ts';
+import { RoomState } from './room.svelte.ts';
 import type { CatalogEntry } from '../../persist/catalog.ts';
 import {
   catalog,
@@ -20,6 +23,8 @@ export const DEMO_URL = '/examples/harbor-county.json';
 export class Session {
   maps = $state.raw<CatalogEntry[]>(catalog.list());
   studio = $state.raw<Studio | null>(null);
+  /** The live room of the open map, when it is shared. */
+  room = $state.raw<RoomState | null>(null);
   busy = $state(false);
   error = $state<string | null>(null);
   private opened: OpenMap | null = null;
@@ -30,8 +35,9 @@ export class Session {
   }
 
   /** First start opens the demo; a `#map=ID` link reopens that map; otherwise the start screen. */
-  async boot(hashMapId: string | null): Promise<void> {
+  async boot(hashMapId: string | null, room: RoomLink | null = null): Promise<void> {
     void requestPersistentStorage();
+    if (room) return this.join(room);
     if (hashMapId && catalog.get(hashMapId)) return this.open(hashMapId);
     if (!catalog.visited) {
       catalog.markVisited();
@@ -45,6 +51,31 @@ export class Session {
     const { map, problems } = validateMap(await response.json());
     if (!map) throw new Error(`The demo map is invalid: ${problems[0]?.path} ${problems[0]?.message}`);
     await this.createAndOpen(map);
+  }
+
+  /** Opens the room's map in this browser, or an empty one that peers fill (it persists and merges later). */
+  async join(link: RoomLink): Promise<void> {
+    const known = catalog.list().find((entry) => entry.room === link.room);
+    if (known) {
+      if (known.key !== link.key) catalog.touch(known.id, { key: link.key });
+      return this.open(known.id);
+    }
+    const now = Date.now();
+    // No content is written: a title of ours would compete with the room's own.
+    const entry = { id: newId('map'), title: 'Shared map', createdAt: now, updatedAt: now, nodeCount: 0, room: link.room, key: link.key };
+    catalog.put(entry);
+    this.refresh();
+    return this.open(entry.id);
+  }
+
+  /** Turns the open map into a room and connects to it. */
+  share(): RoomState | null {
+    if (!this.studio || !this.opened) return null;
+    if (this.room) return this.room;
+    const link = newRoomLink();
+    catalog.touch(this.opened.id, link);
+    this.room = new RoomState(this.opened.doc, link);
+    return this.room;
   }
 
   async createAndOpen(map: PathwaysMap): Promise<void> {
@@ -68,6 +99,8 @@ export class Session {
       this.opened.doc.on('afterTransaction', onUpdate);
       this.stopTouching = () => this.opened?.doc.off('afterTransaction', onUpdate);
       this.studio = studio;
+      const entry = catalog.get(id);
+      if (entry?.room && entry.key) this.room = new RoomState(this.opened.doc, { room: entry.room, key: entry.key });
       history.replaceState(null, '', `#map=${encodeURIComponent(id)}`);
     } finally {
       this.busy = false;
@@ -75,6 +108,8 @@ export class Session {
   }
 
   async close(): Promise<void> {
+    this.room?.destroy();
+    this.room = null;
     this.stopTouching?.();
     this.studio?.destroy();
     this.studio = null;
