@@ -28,3 +28,33 @@ export function participantsOf(states: Map<number, unknown>, selfId: number): Pa
   }
   return list.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
 }
+
+/** What a presenter shares (see PresentingState in src/ui/present): validated, since any peer can send it. */
+export interface PresentingMessage {
+  viewId: string | null;
+  slideIndex: number;
+  viewport: { zoom: number; pan: { x: number; y: number } } | null;
+}
+
+const finite = (v: unknown, min = -1e7, max = 1e7): v is number => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
+
+export function cleanPresenting(raw: unknown): PresentingMessage | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const { viewId, slideIndex, viewport } = raw as Record<string, unknown>;
+  if (!(viewId === null || (typeof viewId === 'string' && viewId.length <= 100))) return null;
+  if (!Number.isInteger(slideIndex) || !finite(slideIndex, 0, 1000)) return null;
+  const v = viewport as { zoom?: unknown; pan?: { x?: unknown; y?: unknown } } | null;
+  const cleanViewport = v && finite(v.zoom, 0.01, 10) && v.pan && finite(v.pan.x) && finite(v.pan.y) ? { zoom: v.zoom as number, pan: { x: v.pan.x as number, y: v.pan.y as number } } : null;
+  return { viewId: viewId as string | null, slideIndex: slideIndex as number, viewport: cleanViewport };
+}
+
+/** The presenter to follow: the lowest client id among the others who are presenting. */
+export function presenterOf(states: Map<number, unknown>, selfId: number): { clientId: number; state: PresentingMessage } | null {
+  let found: { clientId: number; state: PresentingMessage } | null = null;
+  for (const [clientId, raw] of states) {
+    if (clientId === selfId) continue;
+    const state = cleanPresenting((raw as { presenting?: unknown } | null)?.presenting);
+    if (state && (!found || clientId < found.clientId)) found = { clientId, state };
+  }
+  return found;
+}

@@ -48,6 +48,18 @@ describe('live co-editing in two browsers', () => {
     await ana.waitForFunction((nodeId) => window.pathways.getMap().nodes.find((n) => n.id === nodeId)?.capacity === 250, id, { timeout: 15_000 });
   });
 
+  it('presents to the room: the other screen follows the slides, and leaves when the presenter stops', async () => {
+    const views = (await getMap(ana)).views;
+    expect(views.length).toBeGreaterThanOrEqual(3);
+    await ana.getByRole('button', { name: 'Present' }).click();
+    await ben.getByTestId('slide-title').waitFor({ timeout: 15_000 });
+    await expect.poll(() => ben.getByTestId('slide-title').textContent(), { timeout: 10_000 }).toBe(views[0].label);
+    await ana.keyboard.press('ArrowRight');
+    await expect.poll(() => ben.getByTestId('slide-title').textContent(), { timeout: 10_000 }).toBe(views[1].label);
+    await ana.keyboard.press('Escape');
+    await ben.getByTestId('presentation').waitFor({ state: 'detached', timeout: 10_000 });
+  });
+
   it('merges an edit made offline when the browser comes back', async () => {
     await ben.evaluate(() => window.pathways.goOffline());
     const id = await ben.evaluate(() => window.pathways.addNode({ type: 'organization', label: 'Made offline' }));

@@ -1,8 +1,8 @@
 // A shared room for the open map: y-webrtc through the project's own signaling (`/signal`), the room
 // secret encrypting signaling, and presence in awareness — never in the document.
 import { WebrtcProvider } from 'y-webrtc';
-import type * as Y from 'yjs';
-import { participantsOf, PRESENCE_COLORS, cleanName, type Participant } from '../../collab/presence.ts';
+import { participantsOf, presenterOf, PRESENCE_COLORS, cleanName, type Participant } from '../../collab/presence.ts';
+import type { Studio } from './studio.svelte.ts';
 import { roomUrl, signalingUrl, type RoomLink } from '../../collab/room-link.ts';
 
 /** A WebRTC mesh stays usable up to about this many peers; bigger rooms need a server relay. */
@@ -27,8 +27,10 @@ export class RoomState {
   peers = $state(0);
   name = $state(rememberedName());
   private readonly provider: WebrtcProvider;
+  private readonly publishTimer: ReturnType<typeof setInterval>;
 
-  constructor(doc: Y.Doc, link: RoomLink) {
+  constructor(studio: Studio, link: RoomLink) {
+    const doc = studio.doc;
     this.link = link;
     this.provider = new WebrtcProvider(`pathways-${link.room}`, doc, {
       signaling: [signalingUrl(location)],
@@ -39,9 +41,34 @@ export class RoomState {
     });
     const awareness = this.provider.awareness;
     awareness.setLocalStateField('user', { name: this.name, color: PRESENCE_COLORS[doc.clientID % PRESENCE_COLORS.length] });
-    const refresh = () => (this.participants = participantsOf(awareness.getStates(), awareness.clientID));
+    let following = false;
+    const refresh = () => {
+      this.participants = participantsOf(awareness.getStates(), awareness.clientID);
+      // Present to the room: follow whoever presents; leave the slides when they stop.
+      const presentation = studio.presentation;
+      const presenter = presenterOf(awareness.getStates(), awareness.clientID);
+      if (presenter && (following || !presentation.presenting)) {
+        following = true;
+        presentation.followPresenter(presenter.state);
+      } else if (!presenter && following) {
+        following = false;
+        presentation.followPresenter(null);
+        presentation.stop();
+      }
+    };
     awareness.on('change', refresh);
     refresh();
+    // The presenter's slide and viewport go out when they change (viewport moves have no cheap
+    // reactive signal, so this looks four times a second and sends only differences).
+    let sent = 'null';
+    this.publishTimer = setInterval(() => {
+      const presenting = following ? null : studio.presentation.presenting;
+      const text = JSON.stringify(presenting);
+      if (text !== sent) {
+        sent = text;
+        awareness.setLocalStateField('presenting', presenting);
+      }
+    }, 250);
     this.provider.on('status', ({ connected }: { connected: boolean }) => (this.signaling = connected));
     this.provider.on('peers', ({ webrtcPeers }: { webrtcPeers: string[] }) => (this.peers = webrtcPeers.length));
   }
@@ -67,6 +94,7 @@ export class RoomState {
   }
 
   destroy(): void {
+    clearInterval(this.publishTimer);
     this.provider.destroy();
   }
 }

@@ -74,7 +74,7 @@ export class Session {
     if (this.room) return this.room;
     const link = newRoomLink();
     catalog.touch(this.opened.id, link);
-    this.room = new RoomState(this.opened.doc, link);
+    this.room = new RoomState(this.studio, link);
     return this.room;
   }
 
@@ -100,7 +100,7 @@ export class Session {
       this.stopTouching = () => this.opened?.doc.off('afterTransaction', onUpdate);
       this.studio = studio;
       const entry = catalog.get(id);
-      if (entry?.room && entry.key) this.room = new RoomState(this.opened.doc, { room: entry.room, key: entry.key });
+      if (entry?.room && entry.key) this.room = new RoomState(studio, { room: entry.room, key: entry.key });
       history.replaceState(null, '', `#map=${encodeURIComponent(id)}`);
     } finally {
       this.busy = false;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newRoomLink, parseRoomHash, roomUrl, signalingUrl } from '../../../src/collab/room-link.ts';
-import { cleanColor, cleanName, participantsOf } from '../../../src/collab/presence.ts';
+import { cleanColor, cleanName, cleanPresenting, participantsOf, presenterOf } from '../../../src/collab/presence.ts';
 
 describe('room links', () => {
   it('round-trips a new room through its URL, secret in the fragment only', () => {
@@ -42,5 +42,21 @@ describe('presence from peers', () => {
     expect(list[2].name).toBe('Guest');
     expect(cleanName('  Maya \u0007 ')).toBe('Maya');
     expect(cleanColor('#E69F00')).toBe('#E69F00');
+  });
+});
+
+describe('following a presenter from awareness', () => {
+  it('takes only well-formed presenting states, from someone else, lowest id first', () => {
+    const ok = { viewId: 'v2', slideIndex: 1, viewport: { zoom: 0.8, pan: { x: 10, y: -5 } } };
+    const states = new Map<number, unknown>([
+      [1, { presenting: ok }],
+      [3, { presenting: { ...ok, slideIndex: 2 } }],
+      [2, { presenting: { viewId: 'x'.repeat(500), slideIndex: 0, viewport: null } }],
+      [4, { presenting: { viewId: 'v1', slideIndex: -1 } }],
+    ]);
+    expect(presenterOf(states, 9)).toEqual({ clientId: 1, state: ok });
+    expect(presenterOf(states, 1)).toEqual({ clientId: 3, state: { ...ok, slideIndex: 2 } });
+    expect(cleanPresenting({ viewId: null, slideIndex: 0, viewport: { zoom: 1e9, pan: { x: 0, y: 0 } } })).toEqual({ viewId: null, slideIndex: 0, viewport: null });
+    expect(presenterOf(new Map([[5, { presenting: null }]]), 1)).toBeNull();
   });
 });
