@@ -84,6 +84,10 @@ export class SnapshotProjector {
   private readonly roots: MapRoots;
   private readonly nodes = new Map<string, Cached<MapNode>>();
   private readonly edges = new Map<string, Cached<MapEdge>>();
+  /** Collections that gained an entry since the last build and need putting in order. */
+  private readonly unordered = new Set<'nodes' | 'edges'>();
+  /** The Yjs item behind each cached entry, to notice when one is replaced under the same key. */
+  private readonly seenItems = new Map<string, unknown>();
   private readonly views = new Map<string, Cached<MapView>>();
   private positions: Record<string, Position> = {};
   private positionProblems = new Map<string, Problem[]>();
@@ -117,10 +121,13 @@ export class SnapshotProjector {
 
   private reloadAll(): SnapshotChange {
     const change = emptyChange(true);
+    this.unordered.add('nodes').add('edges');
+    this.seenItems.clear();
     for (const [collection, cache] of [['nodes', this.nodes], ['edges', this.edges], ['views', this.views]] as const) {
       cache.clear();
       for (const id of this.roots[collection].keys()) {
         (cache as Map<string, Cached<unknown>>).set(id, readEntry(this.roots, collection, id)!);
+        if (collection !== 'views') this.seenItems.set(`${collection}\u0000${id}`, this.itemsOf(collection).get(id));
         if (collection !== 'views') change[collection].add(id);
       }
     }
@@ -209,11 +216,43 @@ export class SnapshotProjector {
 
   private refresh<T>(cache: Map<string, Cached<T>>, collection: 'nodes' | 'edges', id: string): void {
     const entry = readEntry<T>(this.roots, collection, id);
-    if (entry) cache.set(id, entry);
-    else cache.delete(id);
+    // A new entry, or one whose Yjs item was replaced (a concurrent set, an undo), moves in the order.
+    const item = this.itemsOf(collection).get(id);
+    if (entry && this.seenItems.get(`${collection}\u0000${id}`) !== item) this.unordered.add(collection);
+    if (entry) {
+      this.seenItems.set(`${collection}\u0000${id}`, item);
+      cache.set(id, entry);
+    } else {
+      this.seenItems.delete(`${collection}\u0000${id}`);
+      cache.delete(id);
+    }
+  }
+
+  /**
+   * Puts entries in the order every replica agrees on: by the id (client, clock) of the Yjs item that
+   * holds them, not by when they reached this replica (which differs from peer to peer and would lay
+   * out the same map differently on each screen). A loaded file keeps its order: one client, rising clocks.
+   */
+  private itemsOf(collection: 'nodes' | 'edges'): Map<string, { id: { client: number; clock: number } }> {
+    return (this.roots[collection] as unknown as { _map: Map<string, { id: { client: number; clock: number } }> })._map;
+  }
+
+  private reorder<T>(cache: Map<string, Cached<T>>, collection: 'nodes' | 'edges'): void {
+    const items = this.itemsOf(collection);
+    const sorted = [...cache].sort(([a], [b]) => {
+      const x = items.get(a)?.id;
+      const y = items.get(b)?.id;
+      if (!x || !y) return a.localeCompare(b);
+      return x.client - y.client || x.clock - y.clock;
+    });
+    cache.clear();
+    for (const [id, entry] of sorted) cache.set(id, entry);
   }
 
   private build(): void {
+    if (this.unordered.has('nodes')) this.reorder(this.nodes, 'nodes');
+    if (this.unordered.has('edges')) this.reorder(this.edges, 'edges');
+    this.unordered.clear();
     const quarantined: QuarantinedEntry[] = [...this.metaProblems];
     const nodes: MapNode[] = [];
     const nodeTypes = new Map<string, MapNode['type']>();

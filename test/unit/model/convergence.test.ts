@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { createMapDoc } from '../../../src/model/doc.ts';
 import { addEdge, addNode, ModelError, removeEdges, removeNodes, setPositions, updateEdge, updateNode } from '../../../src/model/mutations.ts';
-import { readMapFile } from '../../../src/model/snapshot.ts';
+import { readMapFile, SnapshotProjector } from '../../../src/model/snapshot.ts';
 import { createUndoManager } from '../../../src/model/undo.ts';
 import { validateMap } from '../../../src/model/validate.ts';
 import { seededRandom } from '../../../src/model/random.ts';
@@ -18,6 +18,8 @@ interface Peer {
   doc: Y.Doc;
   undo: Y.UndoManager;
   online: boolean;
+  /** Incremental, as the studio keeps it. */
+  projector: SnapshotProjector;
 }
 
 function runSession(seed: number, peerCount = 5, steps = 400): Peer[] {
@@ -27,7 +29,7 @@ function runSession(seed: number, peerCount = 5, steps = 400): Peer[] {
   const peers: Peer[] = Array.from({ length: peerCount }, () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(base), REMOTE);
-    return { doc, undo: createUndoManager(doc), online: true };
+    return { doc, undo: createUndoManager(doc), online: true, projector: new SnapshotProjector(doc) };
   });
   // inbox[to] holds updates not yet delivered to that peer, from anyone.
   const inbox: Uint8Array[][] = peers.map(() => []);
@@ -89,19 +91,13 @@ function runSession(seed: number, peerCount = 5, steps = 400): Peer[] {
   return peers;
 }
 
-/**
- * The map's content, with nodes and edges by id. Known issue (issue 4): each replica iterates its
- * Y.Maps in its own insertion order, so peers list the same entries in different orders; content is
- * what converges, and what this asserts.
- */
-function content(doc: Y.Doc) {
-  const map = readMapFile(doc);
-  const byId = <T extends { id: string }>(items: T[]) => [...items].sort((a, b) => a.id.localeCompare(b.id));
-  return { ...map, nodes: byId(map.nodes), edges: byId(map.edges), views: byId(map.views) };
-}
+/** The whole map, in order: peers must agree on the order of entries too (it decides the layout). */
+const content = (doc: Y.Doc) => readMapFile(doc);
 
 function expectConverged(peers: Peer[]) {
   const maps = peers.map((p) => content(p.doc));
+  // What each screen shows (the incremental projection) is what a fresh projection gives.
+  peers.forEach((p, i) => expect(p.projector.snapshot.map).toEqual(maps[i]));
   for (const map of maps.slice(1)) expect(map).toEqual(maps[0]);
   // The session really edited the map: peers' new or renamed programs survive in it.
   expect(maps[0].nodes.some((n) => /^[PL]\d+$/.test(n.label))).toBe(true);
