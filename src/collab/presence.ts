@@ -58,3 +58,63 @@ export function presenterOf(states: Map<number, unknown>, selfId: number): { cli
   }
   return found;
 }
+
+/** Where someone is looking, pointing and what they hold selected: the canvas overlay and following read it. */
+export interface PeerView {
+  clientId: number;
+  name: string;
+  color: string;
+  /** Model coordinates. */
+  cursor: { x: number; y: number } | null;
+  /** Node and edge ids, at most MAX_SELECTION. */
+  selection: string[];
+  viewport: { zoom: number; pan: { x: number; y: number } } | null;
+  /** Asks everyone to follow them (the facilitator's "everyone follow me"). */
+  leading: boolean;
+}
+
+export const MAX_SELECTION = 50;
+const ID = /^[A-Za-z0-9_:.-]{1,64}$/;
+
+export function cleanPoint(raw: unknown): { x: number; y: number } | null {
+  const p = raw as { x?: unknown; y?: unknown } | null;
+  return p && typeof p === 'object' && finite(p.x) && finite(p.y) ? { x: p.x, y: p.y } : null;
+}
+
+export function cleanViewport(raw: unknown): PeerView['viewport'] {
+  const v = raw as { zoom?: unknown; pan?: unknown } | null;
+  const pan = v && typeof v === 'object' ? cleanPoint(v.pan) : null;
+  return v && finite(v.zoom, 0.01, 10) && pan ? { zoom: v.zoom, pan } : null;
+}
+
+export function cleanSelection(raw: unknown): string[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.slice(0, MAX_SELECTION).filter((id): id is string => typeof id === 'string' && ID.test(id));
+}
+
+/** Everyone else's pointer, selection and viewport, validated; states without a user are skipped. */
+export function peerViewsOf(states: Map<number, unknown>, selfId: number): PeerView[] {
+  const views: PeerView[] = [];
+  for (const [clientId, raw] of states) {
+    const state = raw as Record<string, unknown> | null;
+    const user = state?.user as { name?: unknown; color?: unknown } | undefined;
+    if (clientId === selfId || !user || typeof user !== 'object') continue;
+    views.push({
+      clientId,
+      name: cleanName(user.name),
+      color: cleanColor(user.color),
+      cursor: cleanPoint(state!.cursor),
+      selection: cleanSelection(state!.selection),
+      viewport: cleanViewport(state!.viewport),
+      leading: state!.leading === true,
+    });
+  }
+  return views;
+}
+
+/** Whom to follow: someone asking everyone to follow (lowest id) unless dismissed, else my own pick. */
+export function followTarget(views: PeerView[], chosen: number | null, dismissedLeader: number | null): number | null {
+  const leader = views.filter((v) => v.leading && v.clientId !== dismissedLeader).sort((a, b) => a.clientId - b.clientId)[0];
+  if (leader) return leader.clientId;
+  return chosen !== null && views.some((v) => v.clientId === chosen) ? chosen : null;
+}

@@ -9,6 +9,9 @@ export interface CatalogEntry {
   /** Set when this map is a shared room (issue 4), with the room's secret (kept in this browser only). */
   room?: string;
   key?: string;
+  /** The room runs through the server relay (convening mode); `viewer`: joined read-only. */
+  relay?: boolean;
+  viewer?: boolean;
 }
 
 const KEY = 'pathways:catalog';
@@ -51,7 +54,7 @@ export class Catalog {
     this.store.setItem(KEY, JSON.stringify([entry, ...rest]));
   }
 
-  touch(id: string, patch: Partial<Pick<CatalogEntry, 'title' | 'nodeCount' | 'room' | 'key'>>): void {
+  touch(id: string, patch: Partial<Pick<CatalogEntry, 'title' | 'nodeCount' | 'room' | 'key' | 'relay' | 'viewer'>>): void {
     const entry = this.get(id);
     if (!entry) return;
     const changed = Object.entries(patch).some(([k, v]) => entry[k as keyof CatalogEntry] !== v);

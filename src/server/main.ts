@@ -1,12 +1,20 @@
-// The studio's one server: the built app, y-webrtc signaling (`/signal`) on the same origin and port.
-// `HOST` and `PORT` choose where it listens (default 127.0.0.1:8080).
+// The studio's one server: the built app, y-webrtc signaling (`/signal`) and the convening relay
+// (`/sync/<room>`) on the same origin and port. `HOST` and `PORT` choose where it listens (default
+// 127.0.0.1:8080); `--https` serves with a self-signed certificate (for LAN sessions).
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startServer } from './app-server.ts';
+import { selfSignedCertificate } from './tls.ts';
 
+const dataDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.data');
+const https = process.argv.includes('--https');
 const server = await startServer({
   host: process.env.HOST ?? '127.0.0.1',
   port: Number(process.env.PORT ?? 8080),
+  tls: https ? selfSignedCertificate(join(dataDir, 'tls')) : undefined,
 });
 console.log(`Pathways Studio is serving on ${server.url}`);
+if (process.env.HOST === '0.0.0.0') console.log('On this network, participants open it at the address of this machine, same port.');
 const stop = () => server.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

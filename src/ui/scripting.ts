@@ -35,7 +35,16 @@ export interface PathwaysApi {
   /** The latest simulation result of the Simulate panel (SPEC `simulate --json` shape), or null. */
   simulationResult(): SimulationRun | null;
   /** The open map's live room: its link, who is here, WebRTC peers (null when not shared). */
-  room(): { url: string; participants: string[]; peers: number; signaling: boolean } | null;
+  room(): { url: string; viewerUrl: string | null; participants: string[]; peers: number; signaling: boolean; following: string | null } | null;
+  /** Everyone else in the room as this screen sees them (validated presence). */
+  roomPeers(): { name: string; cursor: { x: number; y: number } | null; selection: string[]; leading: boolean }[];
+  /** Follow a participant's viewport by name (null: stop); ask everyone to follow me; convening mode on/off. */
+  follow(name: string | null): void;
+  lead(on: boolean): void;
+  setRelay(on: boolean): string | null;
+  /** The canvas viewport, read and set (for following tests). */
+  viewport(): { zoom: number; pan: { x: number; y: number } } | null;
+  setViewport(viewport: { zoom: number; pan: { x: number; y: number } }): void;
   /** Shares the open map as a room; returns its link. */
   share(): string | null;
   /** Leaves the room without closing the map (edits go on locally), and comes back. */
@@ -85,7 +94,20 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
     simulationResult: () => (studio().simulation?.result ? structuredClone(studio().simulation!.result!) : null),
     room: () => {
       const room = session.room;
-      return room ? { url: room.url, participants: room.participants.map((p) => p.name), peers: room.peers, signaling: room.signaling } : null;
+      if (!room) return null;
+      const following = room.others.find((o) => o.clientId === room.following)?.name ?? null;
+      return { url: room.url, viewerUrl: room.viewerUrl, participants: room.participants.map((p) => p.name), peers: room.peers, signaling: room.signaling, following };
+    },
+    roomPeers: () => (session.room?.others ?? []).map(({ name, cursor, selection, leading }) => ({ name, cursor, selection: [...selection], leading })),
+    follow: (name) => void session.room?.follow(name === null ? null : (session.room.others.find((o) => o.name === name)?.clientId ?? null)),
+    lead: (on) => session.room?.lead(on),
+    setRelay: (on) => session.setRelay(on)?.url ?? null,
+    viewport: () => {
+      const cy = studio().cy;
+      return cy ? { zoom: cy.zoom(), pan: { ...cy.pan() } } : null;
+    },
+    setViewport: (viewport) => {
+      studio().cy?.viewport({ zoom: viewport.zoom, pan: { ...viewport.pan } });
     },
     share: () => session.share()?.url ?? null,
     goOffline: () => session.room?.disconnect(),

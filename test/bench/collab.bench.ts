@@ -1,7 +1,12 @@
 // Issue 4 figures: edit-to-remote latency between two separate Chromium processes over WebRTC (through
 // the project's own signaling), and the document's size after 10,000 edits on the demo map.
 import { execSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import { writeToken } from '../../src/collab/room-link.ts';
+import { readMapFile } from '../../src/model/snapshot.ts';
 import { join } from 'node:path';
 import { createMapDoc } from '../../src/model/doc.ts';
 import { updateNode } from '../../src/model/mutations.ts';
@@ -22,6 +27,8 @@ export default async function () {
   for (let i = 0; i < 10_000; i++) updateNode(doc, programs[i % programs.length].id, i % 2 ? { capacity: i } : { label: `${programs[i % programs.length].label} ${i}` });
   const bytes = Y.encodeStateAsUpdate(doc).byteLength;
   line('document after 10,000 edits on the demo vs its JSON (goal < 2×)', `${(bytes / 1024).toFixed(0)} KiB vs ${(demoText.length / 1024).toFixed(0)} KiB (${(bytes / demoText.length).toFixed(2)}×)`);
+
+  await conveningBench(demo);
 
   const distDir = join(process.cwd(), '.tmp', `bench-collab-${process.pid}`);
   execSync(`npx vite build --logLevel error --outDir ${distDir} --emptyOutDir`, { stdio: 'inherit' });
@@ -55,5 +62,36 @@ export default async function () {
     await Promise.all([one.close(), two.close()]);
     await server.close();
     rmSync(distDir, { recursive: true, force: true });
+  }
+}
+
+/** Convening mode: 20 y-websocket clients through the relay, each making 100 edits at once. */
+async function conveningBench(demo: ReturnType<typeof validateMap>['map'] & object) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-rooms-'));
+  const server = await startServer({ port: 0, distDir: dataDir, dataDir });
+  const token = writeToken('bench-secret');
+  const docs = [createMapDoc(demo), ...Array.from({ length: 19 }, () => new Y.Doc())];
+  const joined = performance.now();
+  const providers = docs.map((doc) => new WebsocketProvider(`${server.url.replace('http', 'ws')}/sync`, 'bench-convening', doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, params: { token }, disableBc: true,
+  }));
+  try {
+    await Promise.all(providers.map((p) => new Promise<void>((resolve) => (p.synced ? resolve() : p.once('sync', () => resolve())))));
+    while (!docs.every((d) => readMapFile(d).nodes.length === demo.nodes.length)) await new Promise((r) => setTimeout(r, 20));
+    const syncMs = performance.now() - joined;
+    const programs = demo.nodes.filter((n) => n.type === 'program');
+    const started = performance.now();
+    docs.forEach((doc, i) => {
+      for (let k = 0; k < 100; k++) updateNode(doc, programs[(i * 7 + k) % programs.length].id, { capacity: i * 1000 + k });
+    });
+    // Converged: every client holds the same state vector and content as client 0.
+    const same = () => docs.every((d) => Y.encodeStateVector(d).toString() === Y.encodeStateVector(docs[0]).toString());
+    while (!same()) await new Promise((r) => setTimeout(r, 5));
+    const ms = performance.now() - started;
+    line('convening: 20 websocket clients × 100 edits, all converged', `${ms.toFixed(0)} ms (joining: the demo reaches 19 clients in ${syncMs.toFixed(0)} ms)`);
+  } finally {
+    providers.forEach((p) => p.destroy());
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }

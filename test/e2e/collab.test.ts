@@ -48,6 +48,44 @@ describe('live co-editing in two browsers', () => {
     await ana.waitForFunction((nodeId) => window.pathways.getMap().nodes.find((n) => n.id === nodeId)?.capacity === 250, id, { timeout: 15_000 });
   });
 
+  it("shows each other's pointer and selection on the canvas", async () => {
+    const node = (await getMap(ana)).nodes.find((n) => n.type === 'organization')!;
+    const at = (await ben.evaluate((id) => window.pathways.nodeScreenPosition(id), node.id))!;
+    await ben.mouse.move(at.x, at.y, { steps: 2 });
+    await ana.waitForFunction(() => window.pathways.roomPeers().some((p) => p.cursor !== null), undefined, { timeout: 10_000 });
+    await ana.waitForTimeout(300); // the throttle's trailing send has gone out
+    const first = (await ana.evaluate(() => window.pathways.roomPeers()))[0].cursor!;
+    // Pointers travel in model coordinates: 40 screen pixels right is 40 / zoom model units on Ben's screen.
+    await ben.mouse.move(at.x + 40, at.y + 20, { steps: 2 });
+    await ana.waitForTimeout(300);
+    await ana.waitForFunction((x) => window.pathways.roomPeers()[0]?.cursor?.x !== x, first.x, { timeout: 10_000 });
+    const second = (await ana.evaluate(() => window.pathways.roomPeers()))[0].cursor!;
+    const zoom = (await ben.evaluate(() => window.pathways.viewport()))!.zoom;
+    expect(Math.abs(second.x - first.x - 40 / zoom)).toBeLessThanOrEqual(1);
+    expect(Math.abs(second.y - first.y - 20 / zoom)).toBeLessThanOrEqual(1);
+    await ana.getByTestId('peer-cursor').waitFor({ timeout: 5_000 });
+    expect(await ana.getByTestId('peer-cursor').textContent()).toContain(await ben.evaluate(() => localStorage.getItem('pathways:name')));
+
+    await ben.evaluate((id) => window.pathways.select([id]), node.id);
+    await ana.waitForFunction((id) => window.pathways.roomPeers()[0]?.selection.includes(id), node.id, { timeout: 10_000 });
+    await ana.locator('[data-testid="presence-layer"] .ring').first().waitFor({ timeout: 5_000 });
+  });
+
+  it("follows a participant's viewport, and the facilitator's \"everyone follow me\"", async () => {
+    const anaName = await ana.evaluate(() => localStorage.getItem('pathways:name'));
+    await ben.evaluate((name) => window.pathways.follow(name), anaName);
+    await ana.evaluate(() => window.pathways.setViewport({ zoom: 0.7, pan: { x: 123, y: -45 } }));
+    await ben.waitForFunction(() => Math.abs(window.pathways.viewport()!.zoom - 0.7) < 1e-6 && Math.abs(window.pathways.viewport()!.pan.x - 123) < 1e-6, undefined, { timeout: 10_000 });
+    expect((await ben.evaluate(() => window.pathways.room()))!.following).toBe(anaName);
+    await ben.evaluate(() => window.pathways.follow(null));
+    // Leading pulls Ben along without him choosing anyone.
+    await ana.evaluate(() => window.pathways.lead(true));
+    await ana.evaluate(() => window.pathways.setViewport({ zoom: 1.3, pan: { x: -10, y: 20 } }));
+    await ben.waitForFunction(() => Math.abs(window.pathways.viewport()!.zoom - 1.3) < 1e-6, undefined, { timeout: 10_000 });
+    await ana.evaluate(() => window.pathways.lead(false));
+    await ben.waitForFunction(() => window.pathways.room()!.following === null, undefined, { timeout: 10_000 });
+  });
+
   it('presents to the room: the other screen follows the slides, and leaves when the presenter stops', async () => {
     const views = (await getMap(ana)).views;
     expect(views.length).toBeGreaterThanOrEqual(3);
@@ -67,5 +105,28 @@ describe('live co-editing in two browsers', () => {
     expect((await getMap(ana)).nodes.some((n) => n.id === id)).toBe(false);
     await ben.evaluate(() => window.pathways.goOnline());
     await ana.waitForFunction((nodeId) => window.pathways.getMap().nodes.some((n) => n.id === nodeId), id, { timeout: 20_000 });
+  });
+
+  it('moves the room onto the server relay; a viewer link reads but cannot write', async () => {
+    const url = await ana.evaluate(() => window.pathways.setRelay(true));
+    expect(url).toMatch(/&relay=1$/);
+    const viewerUrl = (await ana.evaluate(() => window.pathways.room()))!.viewerUrl!;
+    expect(viewerUrl).toMatch(/#room=[\w-]+&relay=1&viewer=1$/);
+    expect(viewerUrl).not.toContain('key=');
+    await ben.goto(url!);
+    await ben.reload(); // only the fragment changed: make it a fresh start, as opening a link is
+    await ben.waitForFunction(() => window.pathways !== undefined);
+    await ben.evaluate(() => window.pathways.ready);
+    const id = await ana.evaluate(() => window.pathways.addNode({ type: 'organization', label: 'Through the relay' }));
+    await ben.waitForFunction((nodeId) => window.pathways.getMap().nodes.some((n) => n.id === nodeId), id, { timeout: 20_000 });
+
+    const viewer = await openStudio(second, viewerUrl);
+    await viewer.waitForFunction((nodeId) => window.pathways.getMap().nodes.some((n) => n.id === nodeId), id, { timeout: 20_000 });
+    const forged = await viewer.evaluate(() => window.pathways.addNode({ type: 'organization', label: 'Viewer edit' }));
+    const fromBen = await ben.evaluate(() => window.pathways.addNode({ type: 'organization', label: 'Editor edit' }));
+    await ana.waitForFunction((nodeId) => window.pathways.getMap().nodes.some((n) => n.id === nodeId), fromBen, { timeout: 20_000 });
+    expect((await getMap(ana)).nodes.some((n) => n.id === forged)).toBe(false);
+    // A viewer sees no editing chrome.
+    expect(await viewer.getByRole('button', { name: 'Share' }).count()).toBe(0);
   });
 });

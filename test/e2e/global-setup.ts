@@ -14,6 +14,7 @@ export async function setup(project: TestProject) {
   execSync(`npx vite build --logLevel error --outDir ${distDir} --emptyOutDir`, { stdio: 'inherit' });
   server = await startServer({ host: '127.0.0.1', port: 0, distDir });
   project.provide('baseUrl', server.url);
+  project.provide('distDir', distDir);
 }
 
 export async function teardown() {
@@ -24,5 +25,7 @@ export async function teardown() {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The built studio, for tests that start a server of their own (e.g. over HTTPS). */
+    distDir: string;
   }
 }

@@ -5,7 +5,8 @@ import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: e.g. `--host-resolver-rules=MAP studio.lan 127.0.0.1`, to reach loopback by a LAN-like name. */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -19,6 +20,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--no-first-run',
       '--allow-loopback-in-peer-connection',
       '--use-fake-ui-for-media-stream',
+      ...extraArgs,
     ],
   });
 }

@@ -1,5 +1,5 @@
 // Opening the studio in a real browser page and talking to it through `window.pathways`.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import type { PathwaysApi } from '../../src/ui/scripting.ts';
 import type { PathwaysMap } from '../../src/model/types.ts';
 
@@ -9,8 +9,8 @@ declare global {
   }
 }
 
-export async function openStudio(browser: Browser, url: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+export async function openStudio(browser: Browser, url: string, viewport = { width: 1440, height: 900 }, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, ...options });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
   await page.goto(url);

@@ -1,13 +1,17 @@
 // A shared room for the open map: y-webrtc through the project's own signaling (`/signal`), the room
 // secret encrypting signaling, and presence in awareness — never in the document.
 import { WebrtcProvider } from 'y-webrtc';
-import { participantsOf, presenterOf, PRESENCE_COLORS, cleanName, type Participant } from '../../collab/presence.ts';
+import { WebsocketProvider } from 'y-websocket';
+import { Awareness } from 'y-protocols/awareness';
+import { participantsOf, presenterOf, PRESENCE_COLORS, cleanName, followTarget, peerViewsOf, MAX_SELECTION, type Participant, type PeerView } from '../../collab/presence.ts';
 import type { Studio } from './studio.svelte.ts';
-import { roomUrl, signalingUrl, type RoomLink } from '../../collab/room-link.ts';
+import { canEncryptSignaling, relayUrl, roomUrl, signalingUrl, viewerLink, writeToken, type RoomLink } from '../../collab/room-link.ts';
 
 /** A WebRTC mesh stays usable up to about this many peers; bigger rooms need a server relay. */
 export const MAX_PEERS = 30;
 const NAME_KEY = 'pathways:name';
+const INSECURE_PAGE =
+  'Not connected: this page is plain http on a network address, where browsers withhold the encryption a peer-to-peer room needs. Open the https:// address the facilitator gives (npm start -- --https).';
 
 /** The name this browser uses in rooms: asked once in the Share dialog, remembered; until then a numbered guest. */
 export function rememberedName(): string {
@@ -23,27 +27,52 @@ export class RoomState {
   participants = $state.raw<Participant[]>([]);
   /** Connected to the signaling server. */
   signaling = $state(false);
-  /** Peers with an open WebRTC connection. */
+  /** Peers with an open WebRTC connection (through the relay: others in the room). */
   peers = $state(0);
+  /** Left the room on purpose (edits stay local and merge on reconnect). */
+  offline = $state(false);
+  /** Everyone else's cursor, selection and viewport (validated). */
+  others = $state.raw<PeerView[]>([]);
+  /** Whose viewport mine follows, if anyone's. */
+  following = $state<number | null>(null);
+  /** I ask everyone to follow me. */
+  leading = $state(false);
+  private chosen: number | null = null;
+  private dismissedLeader: number | null = null;
+  private lastPointer = 0;
+  private pointerTimer: ReturnType<typeof setTimeout> | undefined;
   name = $state(rememberedName());
-  private readonly provider: WebrtcProvider;
+  /** Why this screen cannot join the room at all (a peer-to-peer room on a page that is not secure). */
+  readonly blocked: string | null;
+  private readonly provider: WebrtcProvider | WebsocketProvider | null;
+  private readonly awareness: Awareness;
   private readonly publishTimer: ReturnType<typeof setInterval>;
 
   constructor(studio: Studio, link: RoomLink) {
     const doc = studio.doc;
     this.link = link;
-    this.provider = new WebrtcProvider(`pathways-${link.room}`, doc, {
-      signaling: [signalingUrl(location)],
-      password: link.key,
-      maxConns: MAX_PEERS,
-      // Loopback and LAN need no STUN server; reaching a public one would only add timeouts.
-      peerOpts: { config: { iceServers: [] } },
-    });
-    const awareness = this.provider.awareness;
+    this.blocked = !link.relay && !canEncryptSignaling(globalThis) ? INSECURE_PAGE : null;
+    this.provider = this.blocked
+      ? null
+      : link.relay
+      ? // Convening mode: the server relays and keeps the room; viewers send no token, so it drops their edits.
+        new WebsocketProvider(relayUrl(location), link.room, doc, { params: link.viewer ? {} : { token: writeToken(link.key) } })
+      : new WebrtcProvider(`pathways-${link.room}`, doc, {
+          signaling: [signalingUrl(location)],
+          password: link.key,
+          maxConns: MAX_PEERS,
+          // Loopback and LAN need no STUN server; reaching a public one would only add timeouts.
+          peerOpts: { config: { iceServers: [] } },
+        });
+    // Without a provider (blocked), a local awareness keeps the rest of the room code uniform.
+    const awareness = (this.awareness = this.provider?.awareness ?? new Awareness(doc));
     awareness.setLocalStateField('user', { name: this.name, color: PRESENCE_COLORS[doc.clientID % PRESENCE_COLORS.length] });
     let following = false;
     const refresh = () => {
       this.participants = participantsOf(awareness.getStates(), awareness.clientID);
+      this.others = peerViewsOf(awareness.getStates(), awareness.clientID);
+      this.following = followTarget(this.others, this.chosen, this.dismissedLeader);
+      this.applyFollowedViewport(studio);
       // Present to the room: follow whoever presents; leave the slides when they stop.
       const presentation = studio.presentation;
       const presenter = presenterOf(awareness.getStates(), awareness.clientID);
@@ -57,6 +86,8 @@ export class RoomState {
       }
     };
     awareness.on('change', refresh);
+    // Through the relay, the others in the room are who the awareness lists.
+    if (link.relay) awareness.on('change', () => (this.peers = Math.max(0, awareness.getStates().size - 1)));
     refresh();
     // The presenter's slide and viewport go out when they change (viewport moves have no cheap
     // reactive signal, so this looks four times a second and sends only differences).
@@ -68,33 +99,102 @@ export class RoomState {
         sent = text;
         awareness.setLocalStateField('presenting', presenting);
       }
+      this.publishView(studio);
     }, 250);
-    this.provider.on('status', ({ connected }: { connected: boolean }) => (this.signaling = connected));
-    this.provider.on('peers', ({ webrtcPeers }: { webrtcPeers: string[] }) => (this.peers = webrtcPeers.length));
+    if (this.provider instanceof WebsocketProvider) {
+      this.provider.on('status', ({ status }: { status: string }) => (this.signaling = status === 'connected'));
+    } else if (this.provider) {
+      this.provider.on('status', ({ connected }: { connected: boolean }) => (this.signaling = connected));
+      this.provider.on('peers', ({ webrtcPeers }: { webrtcPeers: string[] }) => (this.peers = webrtcPeers.length));
+    }
   }
 
   get url(): string {
     return roomUrl(`${location.origin}${location.pathname}`, this.link);
   }
 
+  /** The read-only link for a convening's audience (relay rooms only). */
+  get viewerUrl(): string | null {
+    return this.link.relay && !this.link.viewer ? roomUrl(`${location.origin}${location.pathname}`, viewerLink(this.link)) : null;
+  }
+
+  private sentView = '';
+
+  /** My viewport and selection go out when they change; a follower's viewport is not news. */
+  private publishView(studio: Studio): void {
+    const cy = studio.cy;
+    const viewport = cy && this.following === null ? { zoom: cy.zoom(), pan: cy.pan() } : null;
+    const selection = studio.selection.slice(0, MAX_SELECTION);
+    const text = JSON.stringify([viewport, selection, this.leading]);
+    if (text === this.sentView) return;
+    this.sentView = text;
+    const awareness = this.awareness;
+    awareness.setLocalState({ ...awareness.getLocalState(), viewport, selection, leading: this.leading });
+  }
+
+  private applyFollowedViewport(studio: Studio): void {
+    const target = this.others.find((v) => v.clientId === this.following);
+    if (target?.viewport && studio.cy) studio.cy.viewport({ zoom: target.viewport.zoom, pan: { ...target.viewport.pan } });
+  }
+
+  /** Follow someone's viewport (null: stop). Stopping also steps out of a leader's "follow me". */
+  follow(clientId: number | null): void {
+    if (clientId === null && this.following !== null && this.others.find((v) => v.clientId === this.following)?.leading) this.dismissedLeader = this.following;
+    if (clientId !== null && clientId === this.dismissedLeader) this.dismissedLeader = null;
+    this.chosen = clientId;
+    this.following = followTarget(this.others, this.chosen, this.dismissedLeader);
+  }
+
+  /** The facilitator's "everyone follow me". */
+  lead(on: boolean): void {
+    this.leading = on;
+    if (on) this.follow(null);
+  }
+
+  /** My pointer on the canvas, in model coordinates (null when it leaves); sent at most every 50 ms. */
+  pointer(position: { x: number; y: number } | null): void {
+    clearTimeout(this.pointerTimer);
+    const wait = 50 - (performance.now() - this.lastPointer);
+    // Within the throttle window, the latest position still goes out when the window ends.
+    if (position && wait > 0) {
+      this.pointerTimer = setTimeout(() => this.pointer(position), wait);
+      return;
+    }
+    this.lastPointer = performance.now();
+    this.awareness.setLocalStateField('cursor', position && { x: Math.round(position.x), y: Math.round(position.y) });
+  }
+
   rename(raw: string): void {
     this.name = cleanName(raw);
     globalThis.localStorage?.setItem(NAME_KEY, this.name);
-    const user = this.provider.awareness.getLocalState()?.user as Record<string, unknown> | undefined;
-    this.provider.awareness.setLocalStateField('user', { ...user, name: this.name });
+    const user = this.awareness.getLocalState()?.user as Record<string, unknown> | undefined;
+    this.awareness.setLocalStateField('user', { ...user, name: this.name });
   }
 
   /** Leave the room (edits stay in this browser and merge on the next join). */
   disconnect(): void {
-    this.provider.disconnect();
+    this.offline = true;
+    this.provider?.disconnect();
   }
 
   reconnect(): void {
-    this.provider.connect();
+    this.offline = false;
+    this.provider?.connect();
+  }
+
+  /** One line for the status chip: offline, connecting, or how many others are connected. */
+  get status(): string {
+    if (this.blocked) return this.blocked;
+    if (this.offline) return 'Offline — edits kept here';
+    if (!this.signaling) return this.link.relay ? 'Connecting to the relay…' : 'Connecting to the room…';
+    const others = `${this.peers} other${this.peers === 1 ? '' : 's'} connected`;
+    return this.link.viewer ? `Watching · ${others}` : this.link.relay ? `Relay · ${others}` : others;
   }
 
   destroy(): void {
     clearInterval(this.publishTimer);
-    this.provider.destroy();
+    clearTimeout(this.pointerTimer);
+    this.provider?.destroy();
+    if (!this.provider) this.awareness.destroy();
   }
 }

@@ -4,7 +4,7 @@ import { readMapFile } from '../../model/snapshot.ts';
 import type { PathwaysMap } from '../../model/types.ts';
 import { validateMap } from '../../model/validate.ts';
 import { newId } from '../../model/mutations.ts';
-import { newRoomLink, type RoomLink } from '../../collab/room-link.ts';
+import { canEncryptSignaling, newRoomLink, type RoomLink } from '../../collab/room-link.ts';
 import { RoomState } from './room.svelte.ts';
 import type { CatalogEntry } from '../../persist/catalog.ts';
 import {
@@ -56,13 +56,15 @@ export class Session {
   /** Opens the room's map in this browser, or an empty one that peers fill (it persists and merges later). */
   async join(link: RoomLink): Promise<void> {
     const known = catalog.list().find((entry) => entry.room === link.room);
+    const mode = { key: link.key, relay: link.relay ?? false, viewer: link.viewer ?? false };
     if (known) {
-      if (known.key !== link.key) catalog.touch(known.id, { key: link.key });
+      // A viewer link never demotes a browser that already holds the room's key.
+      catalog.touch(known.id, link.viewer && known.key && !known.viewer ? { relay: true } : mode);
       return this.open(known.id);
     }
     const now = Date.now();
     // No content is written: a title of ours would compete with the room's own.
-    const entry = { id: newId('map'), title: 'Shared map', createdAt: now, updatedAt: now, nodeCount: 0, room: link.room, key: link.key };
+    const entry = { id: newId('map'), title: 'Shared map', createdAt: now, updatedAt: now, nodeCount: 0, room: link.room, ...mode };
     catalog.put(entry);
     this.refresh();
     return this.open(entry.id);
@@ -72,8 +74,20 @@ export class Session {
   share(): RoomState | null {
     if (!this.studio || !this.opened) return null;
     if (this.room) return this.room;
-    const link = newRoomLink();
+    // On a page that cannot encrypt peer-to-peer signaling (plain http on a LAN), the room goes through the relay.
+    const link = canEncryptSignaling(globalThis) ? newRoomLink() : { ...newRoomLink(), relay: true };
     catalog.touch(this.opened.id, link);
+    this.room = new RoomState(this.studio, link);
+    return this.room;
+  }
+
+  /** Moves the open room onto the server relay (convening mode) or back to the WebRTC mesh. */
+  setRelay(relay: boolean): RoomState | null {
+    if (!this.studio || !this.opened || !this.room || this.room.link.viewer) return this.room;
+    const link = { ...this.room.link, relay };
+    // One provider per room at a time: the old one goes before the new one connects.
+    this.room.destroy();
+    catalog.touch(this.opened.id, { relay });
     this.room = new RoomState(this.studio, link);
     return this.room;
   }
@@ -100,7 +114,11 @@ export class Session {
       this.stopTouching = () => this.opened?.doc.off('afterTransaction', onUpdate);
       this.studio = studio;
       const entry = catalog.get(id);
-      if (entry?.room && entry.key) this.room = new RoomState(studio, { room: entry.room, key: entry.key });
+      if (entry?.room && (entry.key || entry.viewer)) {
+        this.room = new RoomState(studio, { room: entry.room, key: entry.key ?? '', relay: entry.relay, viewer: entry.viewer });
+        // A viewer watches: the studio opens read-only, as an embed does.
+        if (entry.viewer) studio.embedded = true;
+      }
       history.replaceState(null, '', `#map=${encodeURIComponent(id)}`);
     } finally {
       this.busy = false;

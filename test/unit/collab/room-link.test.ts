@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { newRoomLink, parseRoomHash, roomUrl, signalingUrl } from '../../../src/collab/room-link.ts';
+import { newRoomLink, parseRoomHash, relayUrl, roomUrl, signalingUrl, viewerLink, writeToken } from '../../../src/collab/room-link.ts';
 import { cleanColor, cleanName, cleanPresenting, participantsOf, presenterOf } from '../../../src/collab/presence.ts';
+
+const EMPTY_KEY_TOKEN = '18ce5d78568c216ea83fc145d62b72bcea8cac8428da7a6ef888ad0ce7485d83';
 
 describe('room links', () => {
   it('round-trips a new room through its URL, secret in the fragment only', () => {
@@ -17,6 +19,27 @@ describe('room links', () => {
     expect(parseRoomHash('#room=ab&key=abcdefghij')).toBeNull();
     expect(parseRoomHash('#room=abcdefgh&key=<script>alert(1)</script>')).toBeNull();
     expect(parseRoomHash('#map=xyz')).toBeNull();
+  });
+
+  it('carries convening mode, and viewer links carry no key', () => {
+    const link = { ...newRoomLink(), relay: true };
+    const editorUrl = roomUrl('https://lan:8443/', link);
+    expect(editorUrl).toMatch(/#room=[\w-]+&key=[\w-]+&relay=1$/);
+    expect(parseRoomHash(new URL(editorUrl).hash)).toEqual(link);
+    const viewerUrl = roomUrl('https://lan:8443/', viewerLink(link));
+    expect(viewerUrl).toBe(`https://lan:8443/#room=${link.room}&relay=1&viewer=1`);
+    expect(parseRoomHash(new URL(viewerUrl).hash)).toEqual({ room: link.room, key: '', relay: true, viewer: true });
+    // A viewer flag without the relay means nothing: a mesh room needs the key.
+    expect(parseRoomHash(`#room=${link.room}&viewer=1`)).toBeNull();
+    expect(relayUrl({ protocol: 'https:', host: 'lan:8443' })).toBe('wss://lan:8443/sync');
+  });
+
+  it('derives the write token from the secret without revealing it', () => {
+    // SHA-256 of "pathways-edit:" (reference: `printf 'pathways-edit:' | sha256sum`).
+    expect(writeToken('')).toBe(EMPTY_KEY_TOKEN);
+    expect(writeToken('abc')).toMatch(/^[0-9a-f]{64}$/);
+    expect(writeToken('abc')).not.toBe(writeToken('abd'));
+    expect(writeToken('abc')).not.toContain('abc');
   });
 
   it('signals on the page’s own origin', () => {

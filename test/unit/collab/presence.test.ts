@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { followTarget, MAX_SELECTION, peerViewsOf, type PeerView } from '../../../src/collab/presence.ts';
+
+describe('pointers, selections and viewports from peers', () => {
+  it('validates every field and drops what is not well-formed', () => {
+    const states = new Map<number, unknown>([
+      [1, { user: { name: 'Me' } }],
+      [2, { user: { name: 'Ana', color: '#0072B2' }, cursor: { x: 10.5, y: -3 }, selection: ['P1', 'E2'], viewport: { zoom: 0.5, pan: { x: 1, y: 2 } }, leading: true }],
+      [3, { user: { name: 'Bad' }, cursor: { x: 'left', y: 1 }, selection: ['<script>', 'ok-id', 7, 'x'.repeat(65)], viewport: { zoom: 0, pan: { x: 0, y: 0 } }, leading: 'yes' }],
+      [4, { user: { name: 'Huge' }, cursor: { x: Infinity, y: 0 }, selection: Array.from({ length: 500 }, (_, i) => `N${i}`), viewport: { zoom: 1, pan: null } }],
+      [5, { cursor: { x: 1, y: 1 } }],
+    ]);
+    const views = peerViewsOf(states, 1);
+    expect(views.map((v) => v.clientId)).toEqual([2, 3, 4]);
+    expect(views[0]).toEqual({ clientId: 2, name: 'Ana', color: '#0072B2', cursor: { x: 10.5, y: -3 }, selection: ['P1', 'E2'], viewport: { zoom: 0.5, pan: { x: 1, y: 2 } }, leading: true });
+    expect(views[1]).toMatchObject({ cursor: null, selection: ['ok-id'], viewport: null, leading: false });
+    expect(views[2].cursor).toBeNull();
+    expect(views[2].selection).toHaveLength(MAX_SELECTION);
+    expect(views[2].viewport).toBeNull();
+  });
+});
+
+describe('whom to follow', () => {
+  const view = (clientId: number, leading = false): PeerView => ({ clientId, name: `P${clientId}`, color: '#000000', cursor: null, selection: [], viewport: null, leading });
+
+  it('follows my pick while they are here', () => {
+    expect(followTarget([view(2), view(3)], 3, null)).toBe(3);
+    expect(followTarget([view(2)], 3, null)).toBeNull();
+    expect(followTarget([view(2)], null, null)).toBeNull();
+  });
+
+  it('a leader overrides my pick, unless I stepped out of their lead', () => {
+    expect(followTarget([view(2), view(3, true), view(4, true)], 2, null)).toBe(3);
+    expect(followTarget([view(2), view(3, true)], 2, 3)).toBe(2);
+    expect(followTarget([view(2), view(3, true), view(4, true)], null, 3)).toBe(4);
+  });
+});
