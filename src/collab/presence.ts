@@ -118,3 +118,12 @@ export function followTarget(views: PeerView[], chosen: number | null, dismissed
   if (leader) return leader.clientId;
   return chosen !== null && views.some((v) => v.clientId === chosen) ? chosen : null;
 }
+
+/** Where another participant moved the room: true for the relay, false for the mesh, null if nobody did. */
+export function roomMoveOf(states: Map<number, unknown>, selfId: number): boolean | null {
+  for (const [clientId, raw] of states) {
+    const movedTo = clientId === selfId ? undefined : (raw as { movedTo?: unknown } | null)?.movedTo;
+    if (movedTo === 'relay' || movedTo === 'mesh') return movedTo === 'relay';
+  }
+  return null;
+}

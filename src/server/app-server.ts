@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
 import { serveStatic } from './static.ts';
-import { attachSignaling } from './signaling.ts';
+import { attachSignaling, MAX_SIGNALING_MESSAGE_BYTES } from './signaling.ts';
 import { createSyncRelay, MAX_SYNC_MESSAGE_BYTES } from './sync-relay.ts';
 
 export interface ServerOptions {
@@ -32,7 +32,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const distDir = options.distDir ?? join(projectRoot, 'dist');
   const handler = (req: Parameters<typeof serveStatic>[1], res: Parameters<typeof serveStatic>[2]) => serveStatic(distDir, req, res);
   const server: Server = options.tls ? createHttpsServer(options.tls, handler) : createServer(handler);
-  const signaling = new WebSocketServer({ noServer: true });
+  const signaling = new WebSocketServer({ noServer: true, maxPayload: MAX_SIGNALING_MESSAGE_BYTES });
   attachSignaling(signaling);
   const sync = new WebSocketServer({ noServer: true, maxPayload: MAX_SYNC_MESSAGE_BYTES });
   const relay = createSyncRelay(options.dataDir ?? join(projectRoot, '.data', 'rooms'));

@@ -6,6 +6,8 @@ const PING_INTERVAL_MS = 30_000;
 /** Signaling messages are small SDP offers and answers; anything larger is abuse. */
 const MAX_MESSAGE_BYTES = 256 * 1024;
 
+export { MAX_MESSAGE_BYTES as MAX_SIGNALING_MESSAGE_BYTES };
+
 export function attachSignaling(wss: WebSocketServer): Map<string, Set<WebSocket>> {
   const topics = new Map<string, Set<WebSocket>>();
   wss.on('connection', (conn: WebSocket) => {
@@ -23,6 +25,8 @@ export function attachSignaling(wss: WebSocketServer): Map<string, Set<WebSocket
       conn.ping();
     }, PING_INTERVAL_MS);
     conn.on('pong', () => (alive = true));
+    // A broken or oversized frame must cost this connection, never the server.
+    conn.on('error', () => conn.terminate());
     conn.on('close', () => {
       clearInterval(ping);
       for (const name of subscribed) {

@@ -103,6 +103,8 @@ export function createSyncRelay(dataDir: string): SyncRelay {
         conn.close(1008, 'bad room name');
         return false;
       }
+      // ws reports an oversized frame (maxPayload) as an 'error' and closes with 1009; unhandled, it would end the process.
+      conn.on('error', () => conn.terminate());
       const editor = mayEdit(room, url.searchParams.get('token'));
       // Filter what reaches @y/websocket-server's message listener: too big → close; a viewer's
       // document updates → dropped (its sync step 1 and awareness still pass, so it sees the map).

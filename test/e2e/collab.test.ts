@@ -77,7 +77,12 @@ describe('live co-editing in two browsers', () => {
     await ana.evaluate(() => window.pathways.setViewport({ zoom: 0.7, pan: { x: 123, y: -45 } }));
     await ben.waitForFunction(() => Math.abs(window.pathways.viewport()!.zoom - 0.7) < 1e-6 && Math.abs(window.pathways.viewport()!.pan.x - 123) < 1e-6, undefined, { timeout: 10_000 });
     expect((await ben.evaluate(() => window.pathways.room()))!.following).toBe(anaName);
-    await ben.evaluate(() => window.pathways.follow(null));
+    expect(await ben.getByTestId('following-banner').textContent()).toContain(`Following ${anaName}`);
+    await ben.getByTestId('following-banner').getByRole('button', { name: 'Stop following' }).click();
+    expect((await ben.evaluate(() => window.pathways.room()))!.following).toBeNull();
+    await ana.evaluate(() => window.pathways.setViewport({ zoom: 0.9, pan: { x: 0, y: 0 } }));
+    await ana.waitForTimeout(600); // two publish ticks: Ben no longer moves
+    expect((await ben.evaluate(() => window.pathways.viewport()))!.zoom).toBeCloseTo(0.7, 6);
     // Leading pulls Ben along without him choosing anyone.
     await ana.evaluate(() => window.pathways.lead(true));
     await ana.evaluate(() => window.pathways.setViewport({ zoom: 1.3, pan: { x: -10, y: 20 } }));
@@ -107,16 +112,15 @@ describe('live co-editing in two browsers', () => {
     await ana.waitForFunction((nodeId) => window.pathways.getMap().nodes.some((n) => n.id === nodeId), id, { timeout: 20_000 });
   });
 
-  it('moves the room onto the server relay; a viewer link reads but cannot write', async () => {
+  it('moves the room onto the server relay, everyone with it; a viewer link reads but cannot write', async () => {
     const url = await ana.evaluate(() => window.pathways.setRelay(true));
     expect(url).toMatch(/&relay=1$/);
     const viewerUrl = (await ana.evaluate(() => window.pathways.room()))!.viewerUrl!;
     expect(viewerUrl).toMatch(/#room=[\w-]+&relay=1&viewer=1$/);
     expect(viewerUrl).not.toContain('key=');
-    await ben.goto(url!);
-    await ben.reload(); // only the fragment changed: make it a fresh start, as opening a link is
-    await ben.waitForFunction(() => window.pathways !== undefined);
-    await ben.evaluate(() => window.pathways.ready);
+    // Ben was in the mesh room: he follows it onto the relay without a new link.
+    await ben.waitForFunction(() => window.pathways.room()?.url.endsWith('&relay=1'), undefined, { timeout: 15_000 });
+    expect((await ben.evaluate(() => window.pathways.room()))!.url.replace(/^.*#/, '')).toBe(url!.replace(/^.*#/, ''));
     const id = await ana.evaluate(() => window.pathways.addNode({ type: 'organization', label: 'Through the relay' }));
     await ben.waitForFunction((nodeId) => window.pathways.getMap().nodes.some((n) => n.id === nodeId), id, { timeout: 20_000 });
 

@@ -3,13 +3,14 @@
 import { WebrtcProvider } from 'y-webrtc';
 import { WebsocketProvider } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
-import { participantsOf, presenterOf, PRESENCE_COLORS, cleanName, followTarget, peerViewsOf, MAX_SELECTION, type Participant, type PeerView } from '../../collab/presence.ts';
+import { participantsOf, presenterOf, PRESENCE_COLORS, cleanName, followTarget, peerViewsOf, roomMoveOf, MAX_SELECTION, type Participant, type PeerView } from '../../collab/presence.ts';
 import type { Studio } from './studio.svelte.ts';
 import { canEncryptSignaling, relayUrl, roomUrl, signalingUrl, viewerLink, writeToken, type RoomLink } from '../../collab/room-link.ts';
 
 /** A WebRTC mesh stays usable up to about this many peers; bigger rooms need a server relay. */
 export const MAX_PEERS = 30;
 const NAME_KEY = 'pathways:name';
+const COLOR_KEY = 'pathways:color';
 const INSECURE_PAGE =
   'Not connected: this page is plain http on a network address, where browsers withhold the encryption a peer-to-peer room needs. Open the https:// address the facilitator gives (npm start -- --https).';
 
@@ -20,6 +21,15 @@ export function rememberedName(): string {
   const guest = `Guest ${100 + Math.floor(Math.random() * 900)}`;
   globalThis.localStorage?.setItem(NAME_KEY, guest);
   return guest;
+}
+
+/** This browser's colour in rooms: picked once and kept, so a person keeps one colour across rooms and reloads. */
+function rememberedColor(): string {
+  const stored = globalThis.localStorage?.getItem(COLOR_KEY);
+  if (stored && PRESENCE_COLORS.includes(stored)) return stored;
+  const color = PRESENCE_COLORS[Math.floor(Math.random() * PRESENCE_COLORS.length)];
+  globalThis.localStorage?.setItem(COLOR_KEY, color);
+  return color;
 }
 
 export class RoomState {
@@ -37,6 +47,8 @@ export class RoomState {
   following = $state<number | null>(null);
   /** I ask everyone to follow me. */
   leading = $state(false);
+  /** Set by the session: another editor moved the room onto the relay (true) or back to the mesh. */
+  onmove: ((relay: boolean) => void) | null = null;
   private chosen: number | null = null;
   private dismissedLeader: number | null = null;
   private lastPointer = 0;
@@ -66,13 +78,15 @@ export class RoomState {
         });
     // Without a provider (blocked), a local awareness keeps the rest of the room code uniform.
     const awareness = (this.awareness = this.provider?.awareness ?? new Awareness(doc));
-    awareness.setLocalStateField('user', { name: this.name, color: PRESENCE_COLORS[doc.clientID % PRESENCE_COLORS.length] });
+    awareness.setLocalStateField('user', { name: this.name, color: rememberedColor() });
     let following = false;
     const refresh = () => {
       this.participants = participantsOf(awareness.getStates(), awareness.clientID);
       this.others = peerViewsOf(awareness.getStates(), awareness.clientID);
       this.following = followTarget(this.others, this.chosen, this.dismissedLeader);
       this.applyFollowedViewport(studio);
+      const moved = roomMoveOf(awareness.getStates(), awareness.clientID);
+      if (moved !== null && moved !== !!link.relay && !link.viewer) queueMicrotask(() => this.onmove?.(moved));
       // Present to the room: follow whoever presents; leave the slides when they stop.
       const presentation = studio.presentation;
       const presenter = presenterOf(awareness.getStates(), awareness.clientID);
@@ -149,6 +163,12 @@ export class RoomState {
   lead(on: boolean): void {
     this.leading = on;
     if (on) this.follow(null);
+  }
+
+  /** Tells everyone on this connection that the room moved (they follow; see Session.setRelay). */
+  announceMove(relay: boolean): void {
+    this.onmove = null;
+    this.awareness.setLocalStateField('movedTo', relay ? 'relay' : 'mesh');
   }
 
   /** My pointer on the canvas, in model coordinates (null when it leaves); sent at most every 50 ms. */

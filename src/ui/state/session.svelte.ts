@@ -20,6 +20,9 @@ import { Studio } from './studio.svelte.ts';
 
 export const DEMO_URL = '/examples/harbor-county.json';
 
+/** How long a room's old connection stays open after it moved, so peers hear where it went. */
+const MOVE_ANNOUNCE_MS = 2000;
+
 export class Session {
   maps = $state.raw<CatalogEntry[]>(catalog.list());
   studio = $state.raw<Studio | null>(null);
@@ -77,18 +80,30 @@ export class Session {
     // On a page that cannot encrypt peer-to-peer signaling (plain http on a LAN), the room goes through the relay.
     const link = canEncryptSignaling(globalThis) ? newRoomLink() : { ...newRoomLink(), relay: true };
     catalog.touch(this.opened.id, link);
-    this.room = new RoomState(this.studio, link);
+    this.room = this.connect(this.studio, link);
     return this.room;
+  }
+
+  private connect(studio: Studio, link: RoomLink): RoomState {
+    const room = new RoomState(studio, link);
+    // Someone with the key moved the room (mesh ⇄ relay): everyone follows, so the room stays one room.
+    room.onmove = (relay) => {
+      if (this.room === room) this.setRelay(relay);
+    };
+    return room;
   }
 
   /** Moves the open room onto the server relay (convening mode) or back to the WebRTC mesh. */
   setRelay(relay: boolean): RoomState | null {
     if (!this.studio || !this.opened || !this.room || this.room.link.viewer) return this.room;
     const link = { ...this.room.link, relay };
-    // One provider per room at a time: the old one goes before the new one connects.
-    this.room.destroy();
+    if (!!this.room.link.relay === relay) return this.room;
+    // The old connection tells its peers where the room went, and lingers long enough for that to arrive.
+    const old = this.room;
+    old.announceMove(relay);
+    setTimeout(() => old.destroy(), MOVE_ANNOUNCE_MS);
     catalog.touch(this.opened.id, { relay });
-    this.room = new RoomState(this.studio, link);
+    this.room = this.connect(this.studio, link);
     return this.room;
   }
 
@@ -115,7 +130,7 @@ export class Session {
       this.studio = studio;
       const entry = catalog.get(id);
       if (entry?.room && (entry.key || entry.viewer)) {
-        this.room = new RoomState(studio, { room: entry.room, key: entry.key ?? '', relay: entry.relay, viewer: entry.viewer });
+        this.room = this.connect(studio, { room: entry.room, key: entry.key ?? '', relay: entry.relay, viewer: entry.viewer });
         // A viewer watches: the studio opens read-only, as an embed does.
         if (entry.viewer) studio.embedded = true;
       }

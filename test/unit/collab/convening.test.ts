@@ -7,7 +7,7 @@ import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { startServer, type RunningServer } from '../../../src/server/app-server.ts';
-import { carriesDocumentUpdate } from '../../../src/server/sync-relay.ts';
+import { carriesDocumentUpdate, MAX_SYNC_MESSAGE_BYTES } from '../../../src/server/sync-relay.ts';
 import { createMapDoc } from '../../../src/model/doc.ts';
 import { addNode, updateNode } from '../../../src/model/mutations.ts';
 import { readMapFile } from '../../../src/model/snapshot.ts';
@@ -142,5 +142,22 @@ describe('convening relay', () => {
     await synced(connect(room, editorAgain, editToken));
     const second = addNode(editorAgain, { type: 'organization', label: 'After the restart' });
     await until(() => readMapFile(after).nodes.some((n) => n.id === second), 'a post-restart edit');
+  });
+
+  it('closes a connection that sends more than the size limit, and the room keeps its map', async () => {
+    const room = 'convening-oversize';
+    const editor = createMapDoc(smallMap());
+    await synced(connect(room, editor, editToken));
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/sync/${room}?token=${editToken}`);
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    // A sync update (0, 2) far beyond the limit.
+    const huge = new Uint8Array(MAX_SYNC_MESSAGE_BYTES + 1024);
+    huge.set([0, 2]);
+    socket.send(huge);
+    expect(await closed).toBe(1009);
+    const late = new Y.Doc();
+    await synced(connect(room, late, null));
+    await until(() => readMapFile(late).nodes.length === smallMap().nodes.length, 'the room to still hold its map');
   });
 });

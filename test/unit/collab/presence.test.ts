@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followTarget, MAX_SELECTION, peerViewsOf, type PeerView } from '../../../src/collab/presence.ts';
+import { followTarget, MAX_SELECTION, peerViewsOf, roomMoveOf, type PeerView } from '../../../src/collab/presence.ts';
 
 describe('pointers, selections and viewports from peers', () => {
   it('validates every field and drops what is not well-formed', () => {
@@ -33,5 +33,14 @@ describe('whom to follow', () => {
     expect(followTarget([view(2), view(3, true), view(4, true)], 2, null)).toBe(3);
     expect(followTarget([view(2), view(3, true)], 2, 3)).toBe(2);
     expect(followTarget([view(2), view(3, true), view(4, true)], null, 3)).toBe(4);
+  });
+});
+
+describe('a room moved between the mesh and the relay', () => {
+  it('reads where another participant moved it, ignoring my own state and anything malformed', () => {
+    expect(roomMoveOf(new Map([[1, { movedTo: 'relay' }], [2, { user: {} }]]), 1)).toBeNull();
+    expect(roomMoveOf(new Map<number, unknown>([[2, { movedTo: 'somewhere' }], [3, null]]), 1)).toBeNull();
+    expect(roomMoveOf(new Map([[2, { movedTo: 'relay' }]]), 1)).toBe(true);
+    expect(roomMoveOf(new Map([[2, { movedTo: 'mesh' }]]), 1)).toBe(false);
   });
 });
