@@ -3,6 +3,7 @@
 import { WebrtcProvider } from 'y-webrtc';
 import { WebsocketProvider } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
+import { chunkPeerMessages } from '../../collab/webrtc-chunking.ts';
 import { participantsOf, presenterOf, PRESENCE_COLORS, cleanName, followTarget, peerViewsOf, roomMoveOf, MAX_SELECTION, type Participant, type PeerView } from '../../collab/presence.ts';
 import type { Studio } from './studio.svelte.ts';
 import { canEncryptSignaling, relayUrl, roomUrl, signalingUrl, viewerLink, writeToken, type RoomLink } from '../../collab/room-link.ts';
@@ -118,6 +119,7 @@ export class RoomState {
     if (this.provider instanceof WebsocketProvider) {
       this.provider.on('status', ({ status }: { status: string }) => (this.signaling = status === 'connected'));
     } else if (this.provider) {
+      chunkPeerMessages(this.provider, (reason) => console.warn(`A peer was disconnected: ${reason}`));
       this.provider.on('status', ({ connected }: { connected: boolean }) => (this.signaling = connected));
       this.provider.on('peers', ({ webrtcPeers }: { webrtcPeers: string[] }) => (this.peers = webrtcPeers.length));
     }

@@ -1,0 +1,28 @@
+// A big map shared peer to peer: its first sync is one ~2 MB message, over Chromium's 256 KiB data-channel
+// limit. Before chunking (src/collab/chunks.ts) the second browser received presence but never the map.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { syntheticMap } from '../../src/model/synthetic.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { getMap, openStudio } from '../support/studio-page.ts';
+
+describe('a 2,000-program map shared peer to peer', () => {
+  let first: Browser;
+  let second: Browser;
+  beforeAll(async () => {
+    [first, second] = await Promise.all([launchBrowser(), launchBrowser()]);
+  });
+  afterAll(async () => Promise.all([first?.close(), second?.close()]));
+
+  it('arrives whole in the other browser process, and edits keep flowing', async () => {
+    const map = syntheticMap(2000);
+    const ana = await openStudio(first, inject('baseUrl'));
+    await ana.evaluate((json) => window.pathways.loadMap(json), map);
+    const url = await ana.evaluate(() => window.pathways.share());
+    const ben = await openStudio(second, url!);
+    await ben.waitForFunction((count) => window.pathways.getMap().nodes.length === count, map.nodes.length, { timeout: 60_000 });
+    expect((await getMap(ben)).edges.length).toBe(map.edges.length);
+    const id = await ben.evaluate(() => window.pathways.addNode({ type: 'organization', label: 'After the big sync' }));
+    await ana.waitForFunction((nodeId) => window.pathways.getMap().nodes.some((n) => n.id === nodeId), id, { timeout: 15_000 });
+  });
+});
