@@ -33,7 +33,7 @@ export function participantsOf(states: Map<number, unknown>, selfId: number): Pa
 export interface PresentingMessage {
   viewId: string | null;
   slideIndex: number;
-  viewport: { zoom: number; pan: { x: number; y: number } } | null;
+  viewport: SharedViewport | null;
 }
 
 const finite = (v: unknown, min = -1e7, max = 1e7): v is number => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
@@ -43,9 +43,7 @@ export function cleanPresenting(raw: unknown): PresentingMessage | null {
   const { viewId, slideIndex, viewport } = raw as Record<string, unknown>;
   if (!(viewId === null || (typeof viewId === 'string' && viewId.length <= 100))) return null;
   if (!Number.isInteger(slideIndex) || !finite(slideIndex, 0, 1000)) return null;
-  const v = viewport as { zoom?: unknown; pan?: { x?: unknown; y?: unknown } } | null;
-  const cleanViewport = v && finite(v.zoom, 0.01, 10) && v.pan && finite(v.pan.x) && finite(v.pan.y) ? { zoom: v.zoom as number, pan: { x: v.pan.x as number, y: v.pan.y as number } } : null;
-  return { viewId: viewId as string | null, slideIndex: slideIndex as number, viewport: cleanViewport };
+  return { viewId: viewId as string | null, slideIndex: slideIndex as number, viewport: cleanViewport(viewport) };
 }
 
 /** The presenter to follow: the lowest client id among the others who are presenting. */
@@ -68,12 +66,19 @@ export interface PeerView {
   cursor: { x: number; y: number } | null;
   /** Node and edge ids, at most MAX_SELECTION. */
   selection: string[];
-  viewport: { zoom: number; pan: { x: number; y: number } } | null;
+  viewport: SharedViewport | null;
   /** Asks everyone to follow them (the facilitator's "everyone follow me"). */
   leading: boolean;
 }
 
 export const MAX_SELECTION = 50;
+
+/** A viewport sent to the room, with the sender's canvas size when known. */
+export interface SharedViewport {
+  zoom: number;
+  pan: { x: number; y: number };
+  size?: { width: number; height: number };
+}
 const ID = /^[A-Za-z0-9_:.-]{1,64}$/;
 
 export function cleanPoint(raw: unknown): { x: number; y: number } | null {
@@ -81,10 +86,23 @@ export function cleanPoint(raw: unknown): { x: number; y: number } | null {
   return p && typeof p === 'object' && finite(p.x) && finite(p.y) ? { x: p.x, y: p.y } : null;
 }
 
-export function cleanViewport(raw: unknown): PeerView['viewport'] {
-  const v = raw as { zoom?: unknown; pan?: unknown } | null;
+export function cleanViewport(raw: unknown): SharedViewport | null {
+  const v = raw as { zoom?: unknown; pan?: unknown; size?: { width?: unknown; height?: unknown } } | null;
   const pan = v && typeof v === 'object' ? cleanPoint(v.pan) : null;
-  return v && finite(v.zoom, 0.01, 10) && pan ? { zoom: v.zoom, pan } : null;
+  if (!v || !finite(v.zoom, 0.01, 10) || !pan) return null;
+  const size = v.size && typeof v.size === 'object' && finite(v.size.width, 1, 20_000) && finite(v.size.height, 1, 20_000) ? { width: v.size.width, height: v.size.height } : null;
+  return size ? { zoom: v.zoom, pan, size } : { zoom: v.zoom, pan };
+}
+
+/**
+ * The viewport that shows, on my canvas, the area someone else sees: their centre kept, their zoom scaled
+ * so their whole view fits my screen (a projector and a laptop differ in size).
+ */
+export function fitViewport(theirs: SharedViewport, mine: { width: number; height: number }): { zoom: number; pan: { x: number; y: number } } {
+  if (!theirs.size) return { zoom: theirs.zoom, pan: { ...theirs.pan } };
+  const center = { x: (theirs.size.width / 2 - theirs.pan.x) / theirs.zoom, y: (theirs.size.height / 2 - theirs.pan.y) / theirs.zoom };
+  const zoom = theirs.zoom * Math.min(mine.width / theirs.size.width, mine.height / theirs.size.height);
+  return { zoom, pan: { x: mine.width / 2 - center.x * zoom, y: mine.height / 2 - center.y * zoom } };
 }
 
 export function cleanSelection(raw: unknown): string[] {

@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { writeToken } from '../../src/collab/room-link.ts';
 import { readMapFile } from '../../src/model/snapshot.ts';
+import { syntheticMap } from '../../src/model/synthetic.ts';
 import { join } from 'node:path';
 import { createMapDoc } from '../../src/model/doc.ts';
 import { updateNode } from '../../src/model/mutations.ts';
@@ -42,7 +43,9 @@ export default async function () {
     const url = await a.evaluate(() => window.pathways.share());
     const b = await (await two.newContext()).newPage();
     await b.goto(url!);
-    await b.waitForFunction(() => window.pathways?.getMap().nodes.length > 100, undefined, { timeout: 30_000 });
+    await b.waitForFunction(() => window.pathways !== undefined);
+    await b.evaluate(() => window.pathways.ready);
+    await b.waitForFunction(() => window.pathways.getMap().nodes.length > 100, undefined, { timeout: 30_000 });
     const id = await a.evaluate(() => window.pathways.getMap().nodes.find((n) => n.type === 'program')!.id);
     const times: number[] = [];
     for (let i = 0; i < 50; i++) {
@@ -58,6 +61,22 @@ export default async function () {
       times.push(await watch);
     }
     line('edit → visible in the other browser (WebRTC, 50 edits)', `p50 ${percentile(times, 50).toFixed(0)} ms   p95 ${percentile(times, 95).toFixed(0)} ms (upper bound: includes one round of polling)`);
+
+    // A big map's first sync: one ~2 MB message, sent as 64 KiB chunks.
+    const big = syntheticMap(2000);
+    const c = await (await one.newContext()).newPage();
+    await c.goto(server.url);
+    await c.waitForFunction(() => window.pathways !== undefined);
+    await c.evaluate(() => window.pathways.ready);
+    await c.evaluate((json) => window.pathways.loadMap(json), big);
+    const bigUrl = await c.evaluate(() => window.pathways.share());
+    const d = await (await two.newContext()).newPage();
+    const opened = performance.now();
+    await d.goto(bigUrl!);
+    await d.waitForFunction(() => window.pathways !== undefined);
+    await d.evaluate(() => window.pathways.ready);
+    await d.waitForFunction((count) => window.pathways.getMap().nodes.length === count, big.nodes.length, { timeout: 120_000 });
+    line('joining a 2,000-program room over WebRTC: link opened → whole map in the snapshot', `${(performance.now() - opened).toFixed(0)} ms (${(Y.encodeStateAsUpdate(createMapDoc(big)).byteLength / 1e6).toFixed(1)} MB of updates)`);
   } finally {
     await Promise.all([one.close(), two.close()]);
     await server.close();

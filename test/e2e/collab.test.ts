@@ -130,7 +130,9 @@ describe('live co-editing in two browsers', () => {
     const fromBen = await ben.evaluate(() => window.pathways.addNode({ type: 'organization', label: 'Editor edit' }));
     await ana.waitForFunction((nodeId) => window.pathways.getMap().nodes.some((n) => n.id === nodeId), fromBen, { timeout: 20_000 });
     expect((await getMap(ana)).nodes.some((n) => n.id === forged)).toBe(false);
-    // A viewer sees no editing chrome.
-    expect(await viewer.getByRole('button', { name: 'Share' }).count()).toBe(0);
+    // A viewer sees the map read-only and live, with no editing chrome.
+    expect(await viewer.getByTestId('embed-bar').textContent()).toContain('Watching');
+    expect(await viewer.getByRole('button', { name: /Organization/ }).count()).toBe(0);
+    expect(await ben.getByRole('button', { name: /Organization/ }).count()).toBe(1);
   });
 });

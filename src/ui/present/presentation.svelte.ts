@@ -1,14 +1,21 @@
 // Presentation mode: the map's saved views as slides. Plain state that collaboration can mirror:
 // `presenting` is what a presenter broadcasts, `followPresenter` is what a follower applies.
+import type { Core } from 'cytoscape';
 import { activateView } from '../views/activate.ts';
 import type { Studio } from '../state/studio.svelte.ts';
-import type { SavedView, Viewport } from '../../views/types.ts';
+import type { SavedView } from '../../views/types.ts';
+import { fitViewport, type SharedViewport } from '../../collab/presence.ts';
 
 /** What a presenter shares with the room (plain data: safe to send over awareness). */
 export interface PresentingState {
   viewId: string | null;
   slideIndex: number;
-  viewport: Viewport | null;
+  viewport: SharedViewport | null;
+}
+
+/** This canvas's viewport as the room sees it (with its size, so other screens can fit the same area). */
+export function sharedViewportOf(cy: Core): SharedViewport {
+  return { zoom: cy.zoom(), pan: { ...cy.pan() }, size: { width: cy.width(), height: cy.height() } };
 }
 
 export class PresentationState {
@@ -36,7 +43,7 @@ export class PresentationState {
   get presenting(): PresentingState | null {
     if (!this.active) return null;
     const cy = this.studio.cy;
-    return { viewId: this.slide?.id ?? null, slideIndex: this.slideIndex, viewport: cy ? { zoom: cy.zoom(), pan: { ...cy.pan() } } : null };
+    return { viewId: this.slide?.id ?? null, slideIndex: this.slideIndex, viewport: cy ? sharedViewportOf(cy) : null };
   }
 
   start(index = 0): void {
@@ -78,7 +85,7 @@ export class PresentationState {
     const index = state.viewId ? this.slides.findIndex((v) => v.id === state.viewId) : state.slideIndex;
     if (index >= 0 && index !== this.slideIndex) this.go(index);
     const cy = this.studio.cy;
-    if (state.viewport && cy) cy.animate({ zoom: state.viewport.zoom, pan: { ...state.viewport.pan } }, { duration: 300 });
+    if (state.viewport && cy) cy.animate(fitViewport(state.viewport, { width: cy.width(), height: cy.height() }), { duration: 300 });
   }
 
   /** Step out of following the presenter, or back in (catching up at once). */

@@ -4,8 +4,9 @@ import { WebrtcProvider } from 'y-webrtc';
 import { WebsocketProvider } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
 import { chunkPeerMessages } from '../../collab/webrtc-chunking.ts';
-import { participantsOf, presenterOf, PRESENCE_COLORS, cleanName, followTarget, peerViewsOf, roomMoveOf, MAX_SELECTION, type Participant, type PeerView } from '../../collab/presence.ts';
+import { participantsOf, presenterOf, PRESENCE_COLORS, cleanName, fitViewport, followTarget, peerViewsOf, roomMoveOf, MAX_SELECTION, type Participant, type PeerView } from '../../collab/presence.ts';
 import type { Studio } from './studio.svelte.ts';
+import { sharedViewportOf } from '../present/presentation.svelte.ts';
 import { canEncryptSignaling, relayUrl, roomUrl, signalingUrl, viewerLink, writeToken, type RoomLink } from '../../collab/room-link.ts';
 
 /** A WebRTC mesh stays usable up to about this many peers; bigger rooms need a server relay. */
@@ -139,7 +140,7 @@ export class RoomState {
   /** My viewport and selection go out when they change; a follower's viewport is not news. */
   private publishView(studio: Studio): void {
     const cy = studio.cy;
-    const viewport = cy && this.following === null ? { zoom: cy.zoom(), pan: cy.pan() } : null;
+    const viewport = cy && this.following === null ? sharedViewportOf(cy) : null;
     const selection = studio.selection.slice(0, MAX_SELECTION);
     const text = JSON.stringify([viewport, selection, this.leading]);
     if (text === this.sentView) return;
@@ -150,7 +151,8 @@ export class RoomState {
 
   private applyFollowedViewport(studio: Studio): void {
     const target = this.others.find((v) => v.clientId === this.following);
-    if (target?.viewport && studio.cy) studio.cy.viewport({ zoom: target.viewport.zoom, pan: { ...target.viewport.pan } });
+    const cy = studio.cy;
+    if (target?.viewport && cy) cy.viewport(fitViewport(target.viewport, { width: cy.width(), height: cy.height() }));
   }
 
   /** Follow someone's viewport (null: stop). Stopping also steps out of a leader's "follow me". */

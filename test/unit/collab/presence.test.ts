@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followTarget, MAX_SELECTION, peerViewsOf, roomMoveOf, type PeerView } from '../../../src/collab/presence.ts';
+import { cleanViewport, fitViewport, followTarget, MAX_SELECTION, peerViewsOf, roomMoveOf, type PeerView } from '../../../src/collab/presence.ts';
 
 describe('pointers, selections and viewports from peers', () => {
   it('validates every field and drops what is not well-formed', () => {
@@ -42,5 +42,24 @@ describe('a room moved between the mesh and the relay', () => {
     expect(roomMoveOf(new Map<number, unknown>([[2, { movedTo: 'somewhere' }], [3, null]]), 1)).toBeNull();
     expect(roomMoveOf(new Map([[2, { movedTo: 'relay' }]]), 1)).toBe(true);
     expect(roomMoveOf(new Map([[2, { movedTo: 'mesh' }]]), 1)).toBe(false);
+  });
+});
+
+describe('following on a screen of another size', () => {
+  it('keeps the centre of their view and fits their whole view on mine', () => {
+    // They see model x 0..1000, y 0..500 on a 2000×1000 canvas at zoom 2.
+    const theirs = { zoom: 2, pan: { x: 0, y: 0 }, size: { width: 2000, height: 1000 } };
+    const mine = fitViewport(theirs, { width: 1000, height: 1000 });
+    expect(mine.zoom).toBe(1); // 1000 model units across 1000 pixels
+    // Their centre (500, 250) lands in the middle of my screen.
+    expect(mine.pan.x + 500 * mine.zoom).toBe(500);
+    expect(mine.pan.y + 250 * mine.zoom).toBe(500);
+    expect(fitViewport(theirs, { width: 2000, height: 1000 })).toEqual({ zoom: 2, pan: { x: 0, y: 0 } });
+  });
+
+  it('uses their zoom and pan as they are when they did not send a size, and refuses a bad size', () => {
+    expect(fitViewport({ zoom: 1.5, pan: { x: 3, y: 4 } }, { width: 10, height: 10 })).toEqual({ zoom: 1.5, pan: { x: 3, y: 4 } });
+    expect(cleanViewport({ zoom: 1, pan: { x: 0, y: 0 }, size: { width: 0, height: 100 } })).toEqual({ zoom: 1, pan: { x: 0, y: 0 } });
+    expect(cleanViewport({ zoom: 1, pan: { x: 0, y: 0 }, size: { width: 800, height: 600 } })?.size).toEqual({ width: 800, height: 600 });
   });
 });
