@@ -4,6 +4,8 @@ export interface Participant {
   name: string;
   color: string;
   self: boolean;
+  /** Joined through a convening's viewer link: watches, shows no pointer or selection. */
+  viewer: boolean;
 }
 
 export const MAX_NAME = 40;
@@ -22,9 +24,9 @@ export function cleanColor(raw: unknown): string {
 export function participantsOf(states: Map<number, unknown>, selfId: number): Participant[] {
   const list: Participant[] = [];
   for (const [clientId, state] of states) {
-    const user = (state as { user?: { name?: unknown; color?: unknown } } | null)?.user;
+    const user = (state as { user?: { name?: unknown; color?: unknown; viewer?: unknown } } | null)?.user;
     if (!user || typeof user !== 'object') continue;
-    list.push({ clientId, name: cleanName(user.name), color: cleanColor(user.color), self: clientId === selfId });
+    list.push({ clientId, name: cleanName(user.name), color: cleanColor(user.color), self: clientId === selfId, viewer: user.viewer === true });
   }
   return list.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
 }
@@ -115,8 +117,9 @@ export function peerViewsOf(states: Map<number, unknown>, selfId: number): PeerV
   const views: PeerView[] = [];
   for (const [clientId, raw] of states) {
     const state = raw as Record<string, unknown> | null;
-    const user = state?.user as { name?: unknown; color?: unknown } | undefined;
-    if (clientId === selfId || !user || typeof user !== 'object') continue;
+    const user = state?.user as { name?: unknown; color?: unknown; viewer?: unknown } | undefined;
+    // Viewers (read-only, possibly hundreds) put nothing on other people's canvases.
+    if (clientId === selfId || !user || typeof user !== 'object' || user.viewer === true) continue;
     views.push({
       clientId,
       name: cleanName(user.name),

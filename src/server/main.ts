@@ -4,7 +4,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './app-server.ts';
-import { selfSignedCertificate } from './tls.ts';
+import { lanAddresses, selfSignedCertificate } from './tls.ts';
 
 const dataDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.data');
 const https = process.argv.includes('--https');
@@ -14,7 +14,11 @@ const server = await startServer({
   tls: https ? selfSignedCertificate(join(dataDir, 'tls')) : undefined,
 });
 console.log(`Pathways Studio is serving on ${server.url}`);
-if (process.env.HOST === '0.0.0.0') console.log('On this network, participants open it at the address of this machine, same port.');
+if (process.env.HOST === '0.0.0.0') {
+  const addresses = lanAddresses().filter((ip) => !ip.startsWith('127.'));
+  for (const ip of addresses) console.log(`  participants on this network open ${https ? 'https' : 'http'}://${ip}:${server.port}`);
+  if (!https) console.log('  (rooms are peer to peer only over https: add --https, see the README)');
+}
 const stop = () => server.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -7,7 +7,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 
 /** The machine's IPv4 addresses, so the certificate names what participants will type. */
-function lanAddresses(): string[] {
+export function lanAddresses(): string[] {
   return Object.values(networkInterfaces())
     .flat()
     .filter((net) => net && net.family === 'IPv4')

@@ -130,6 +130,9 @@ describe('live co-editing in two browsers', () => {
     const fromBen = await ben.evaluate(() => window.pathways.addNode({ type: 'organization', label: 'Editor edit' }));
     await ana.waitForFunction((nodeId) => window.pathways.getMap().nodes.some((n) => n.id === nodeId), fromBen, { timeout: 20_000 });
     expect((await getMap(ana)).nodes.some((n) => n.id === forged)).toBe(false);
+    // The viewer is counted, but puts no cursor or selection on the editors' canvases.
+    await ana.waitForFunction(() => window.pathways.room()!.participants.length === 3, undefined, { timeout: 10_000 });
+    expect((await ana.evaluate(() => window.pathways.roomPeers())).map((p) => p.name)).toEqual([await ben.evaluate(() => localStorage.getItem('pathways:name'))]);
     // A viewer sees the map read-only and live, with no editing chrome.
     expect(await viewer.getByTestId('embed-bar').textContent()).toContain('Watching');
     expect(await viewer.getByRole('button', { name: /Organization/ }).count()).toBe(0);

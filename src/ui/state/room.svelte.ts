@@ -80,7 +80,7 @@ export class RoomState {
         });
     // Without a provider (blocked), a local awareness keeps the rest of the room code uniform.
     const awareness = (this.awareness = this.provider?.awareness ?? new Awareness(doc));
-    awareness.setLocalStateField('user', { name: this.name, color: rememberedColor() });
+    awareness.setLocalStateField('user', { name: this.name, color: rememberedColor(), ...(link.viewer ? { viewer: true } : {}) });
     let following = false;
     const refresh = () => {
       this.participants = participantsOf(awareness.getStates(), awareness.clientID);
@@ -177,6 +177,7 @@ export class RoomState {
 
   /** My pointer on the canvas, in model coordinates (null when it leaves); sent at most every 50 ms. */
   pointer(position: { x: number; y: number } | null): void {
+    if (this.link.viewer) return;
     clearTimeout(this.pointerTimer);
     const wait = 50 - (performance.now() - this.lastPointer);
     // Within the throttle window, the latest position still goes out when the window ends.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanViewport, fitViewport, followTarget, MAX_SELECTION, peerViewsOf, roomMoveOf, type PeerView } from '../../../src/collab/presence.ts';
+import { cleanViewport, fitViewport, followTarget, MAX_SELECTION, participantsOf, peerViewsOf, roomMoveOf, type PeerView } from '../../../src/collab/presence.ts';
 
 describe('pointers, selections and viewports from peers', () => {
   it('validates every field and drops what is not well-formed', () => {
@@ -61,5 +61,17 @@ describe('following on a screen of another size', () => {
     expect(fitViewport({ zoom: 1.5, pan: { x: 3, y: 4 } }, { width: 10, height: 10 })).toEqual({ zoom: 1.5, pan: { x: 3, y: 4 } });
     expect(cleanViewport({ zoom: 1, pan: { x: 0, y: 0 }, size: { width: 0, height: 100 } })).toEqual({ zoom: 1, pan: { x: 0, y: 0 } });
     expect(cleanViewport({ zoom: 1, pan: { x: 0, y: 0 }, size: { width: 800, height: 600 } })?.size).toEqual({ width: 800, height: 600 });
+  });
+});
+
+describe('viewers in a convening', () => {
+  it('are counted as participants but put no pointer, selection or view on anyone else\'s screen', () => {
+    const states = new Map<number, unknown>([
+      [1, { user: { name: 'Me' } }],
+      [2, { user: { name: 'Editor' }, cursor: { x: 1, y: 1 } }],
+      [3, { user: { name: 'Watcher', viewer: true }, cursor: { x: 5, y: 5 }, selection: ['P1'] }],
+    ]);
+    expect(participantsOf(states, 1).map((p) => [p.name, p.viewer])).toEqual([['Me', false], ['Editor', false], ['Watcher', true]]);
+    expect(peerViewsOf(states, 1).map((v) => v.name)).toEqual(['Editor']);
   });
 });
