@@ -20,6 +20,18 @@ export function cleanColor(raw: unknown): string {
   return typeof raw === 'string' && /^#[0-9a-fA-F]{6}$/.test(raw) ? raw : '#64748b';
 }
 
+/** Text colour for a label on a participant's colour: whichever of white or near-black contrasts more (WCAG). */
+export function inkOn(color: string): string {
+  const channel = (hex: string) => {
+    const c = parseInt(hex, 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const clean = cleanColor(color);
+  const luminance = 0.2126 * channel(clean.slice(1, 3)) + 0.7152 * channel(clean.slice(3, 5)) + 0.0722 * channel(clean.slice(5, 7));
+  const dark = 0.0056; // luminance of #0b1220
+  return (1.05) / (luminance + 0.05) >= (luminance + 0.05) / (dark + 0.05) ? '#ffffff' : '#0b1220';
+}
+
 /** Participants from awareness states (client id → state), whatever the peers sent. */
 export function participantsOf(states: Map<number, unknown>, selfId: number): Participant[] {
   const list: Participant[] = [];

@@ -2,6 +2,7 @@
 // signaling server on loopback (two tabs of one browser would sync over BroadcastChannel instead).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { seriousViolations } from '../support/axe.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { getMap, openStudio, waitForCanvas } from '../support/studio-page.ts';
 
@@ -39,6 +40,11 @@ describe('live co-editing in two browsers', () => {
     expect(names).toHaveLength(2);
     expect(names[0]).toMatch(/^Guest \d{3}$/);
     expect(names).toContain(await ben.evaluate(() => localStorage.getItem('pathways:name')));
+    // The room dialog by keyboard: it lists both, offers to follow Ben, and passes axe.
+    await ana.getByRole('button', { name: /2 here/ }).click();
+    await ana.getByRole('button', { name: /^Follow / }).waitFor();
+    expect(await seriousViolations(ana)).toEqual([]);
+    await ana.keyboard.press('Escape');
   });
 
   it('carries an edit from one browser to the other', async () => {
@@ -78,6 +84,7 @@ describe('live co-editing in two browsers', () => {
     await ben.waitForFunction(() => Math.abs(window.pathways.viewport()!.zoom - 0.7) < 1e-6 && Math.abs(window.pathways.viewport()!.pan.x - 123) < 1e-6, undefined, { timeout: 10_000 });
     expect((await ben.evaluate(() => window.pathways.room()))!.following).toBe(anaName);
     expect(await ben.getByTestId('following-banner').textContent()).toContain(`Following ${anaName}`);
+    expect(await seriousViolations(ben)).toEqual([]);
     await ben.getByTestId('following-banner').getByRole('button', { name: 'Stop following' }).click();
     expect((await ben.evaluate(() => window.pathways.room()))!.following).toBeNull();
     await ana.evaluate(() => window.pathways.setViewport({ zoom: 0.9, pan: { x: 0, y: 0 } }));

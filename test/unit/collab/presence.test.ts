@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanViewport, fitViewport, followTarget, MAX_SELECTION, participantsOf, peerViewsOf, roomMoveOf, type PeerView } from '../../../src/collab/presence.ts';
+import { cleanViewport, fitViewport, followTarget, inkOn, MAX_SELECTION, participantsOf, peerViewsOf, roomMoveOf, type PeerView } from '../../../src/collab/presence.ts';
 
 describe('pointers, selections and viewports from peers', () => {
   it('validates every field and drops what is not well-formed', () => {
@@ -73,5 +73,15 @@ describe('viewers in a convening', () => {
     ]);
     expect(participantsOf(states, 1).map((p) => [p.name, p.viewer])).toEqual([['Me', false], ['Editor', false], ['Watcher', true]]);
     expect(peerViewsOf(states, 1).map((v) => v.name)).toEqual(['Editor']);
+  });
+});
+
+describe('labels on participant colours', () => {
+  it('puts dark text on light colours and white on dark ones', () => {
+    expect(inkOn('#E69F00')).toBe('#0b1220'); // orange
+    expect(inkOn('#56B4E9')).toBe('#0b1220'); // sky blue
+    expect(inkOn('#1d3557')).toBe('#ffffff'); // navy
+    expect(inkOn('#0072B2')).toBe('#ffffff'); // blue
+    expect(inkOn('not a colour')).toBe('#ffffff'); // falls back to slate
   });
 });
