@@ -4,9 +4,10 @@ import { AnalysisClient } from '../analysis/client.ts';
 import type { AnalysisOptions, AnalysisReport } from '../analysis/types.ts';
 import type { SimulationRun } from '../simulation/index.ts';
 import { replaceMapContent } from '../model/doc.ts';
-import { addEdge, addNode, removeEdges, removeNodes, updateEdge, updateNode } from '../model/mutations.ts';
+import { addEdge, addNode, putView, removeEdges, removeNodes, removeView, updateEdge, updateNode } from '../model/mutations.ts';
 import { readMapFile } from '../model/snapshot.ts';
-import type { MapEdge, MapNode, PathwaysMap } from '../model/types.ts';
+import type { MapEdge, MapNode, MapView, PathwaysMap } from '../model/types.ts';
+import { activateView, findView } from './views/activate.ts';
 import { formatProblems, validateMap } from '../model/validate.ts';
 import type { Session } from './state/session.svelte.ts';
 import type { PresentingState } from './present/presentation.svelte.ts';
@@ -42,6 +43,12 @@ export interface PathwaysApi {
   follow(name: string | null): void;
   lead(on: boolean): void;
   setRelay(on: boolean): string | null;
+  /** Saves a view (adds, or replaces the one with its id); returns its id. Shows a saved view (null: the plain map). */
+  putView(view: Partial<MapView> & { label: string }): string;
+  removeView(id: string): void;
+  showView(id: string | null): void;
+  /** The view on the canvas, as the map holds it now (null: the plain map). */
+  currentView(): MapView | null;
   /** The canvas viewport, read and set (for following tests). */
   viewport(): { zoom: number; pan: { x: number; y: number } } | null;
   setViewport(viewport: { zoom: number; pan: { x: number; y: number } }): void;
@@ -91,6 +98,10 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
         client.destroy();
       }
     },
+    putView: (view) => putView(studio().doc, view),
+    removeView: (id) => removeView(studio().doc, id),
+    showView: (id) => activateView(studio(), id === null ? null : findView(studio(), id)),
+    currentView: () => (studio().currentView ? structuredClone(studio().currentView) : null),
     simulationResult: () => (studio().simulation?.result ? structuredClone(studio().simulation!.result!) : null),
     room: () => {
       const room = session.room;

@@ -98,6 +98,20 @@ describe('live co-editing in two browsers', () => {
     await ben.waitForFunction(() => window.pathways.room()!.following === null, undefined, { timeout: 10_000 });
   });
 
+  it("shows a peer's edit to the saved view on screen at once, and returns to the map when it is deleted", async () => {
+    const id = await ana.evaluate(() => window.pathways.putView({ label: 'Funders only', caption: 'Who funds whom', filter: { nodeTypes: ['organization'] } }));
+    await ben.waitForFunction((viewId) => window.pathways.getMap().views.some((v) => v.id === viewId), id, { timeout: 10_000 });
+    await ben.evaluate((viewId) => window.pathways.showView(viewId), id);
+    await ben.waitForTimeout(800); // choosing a view frames it (animated)
+    const viewport = await ben.evaluate(() => window.pathways.viewport());
+    await ana.evaluate((viewId) => window.pathways.putView({ id: viewId, label: 'Funders only', caption: 'Who funds whom, 2026' }), id);
+    await ben.waitForFunction(() => window.pathways.currentView()?.caption === 'Who funds whom, 2026', undefined, { timeout: 10_000 });
+    // The edit shows without moving Ben's viewport (only choosing a view frames it).
+    expect(await ben.evaluate(() => window.pathways.viewport())).toEqual(viewport);
+    await ana.evaluate((viewId) => window.pathways.removeView(viewId), id);
+    await ben.waitForFunction(() => window.pathways.currentView() === null, undefined, { timeout: 10_000 });
+  });
+
   it('presents to the room: the other screen follows the slides, and leaves when the presenter stops', async () => {
     const views = (await getMap(ana)).views;
     expect(views.length).toBeGreaterThanOrEqual(3);

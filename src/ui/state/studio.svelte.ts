@@ -43,8 +43,17 @@ export class Studio {
   simulation = $state.raw<SimulationState | null>(null);
   /** The live Cytoscape instance while a canvas is mounted (exports, tests); not reactive. */
   cy: Core | undefined = undefined;
-  /** The saved view drawn on the canvas (issue 7), null for the plain map. */
-  currentView = $state.raw<SavedView | null>(null);
+  /** The view as chosen: a saved view (by id), or the view editor's unsaved draft (as it is). */
+  private chosenView = $state.raw<{ view: SavedView; draft: boolean } | null>(null);
+  /**
+   * The view drawn on the canvas (issue 7), null for the plain map. A saved view is read from the map as
+   * it is now, so a peer's edit to it shows at once, and its deletion returns to the plain map.
+   */
+  currentView = $derived.by((): SavedView | null => {
+    const chosen = this.chosenView;
+    if (!chosen || chosen.draft) return chosen?.view ?? null;
+    return (this.snapshot.map.views.find((v) => v.id === chosen.view.id) as SavedView | undefined) ?? null;
+  });
   /** Bumped to ask the canvas to move to the current view's viewport. */
   viewRequest = $state(0);
   /** What fills the stage: the canvas, or the accessible table of nodes and edges. */
@@ -53,6 +62,11 @@ export class Studio {
   embedded = $state(false);
   readonly presentation: PresentationState = new PresentationState(this);
   viewPresentation = $derived(this.currentView ? presentView(this.snapshot.map, this.analysis?.report ?? null, this.currentView) : null);
+
+  /** Shows a view (see activateView for saved views); `draft`: the editor's live preview. */
+  showView(view: SavedView | null, draft = false): void {
+    this.chosenView = view && { view, draft };
+  }
 
   nodesById = $derived(new Map<string, MapNode>(this.snapshot.map.nodes.map((n) => [n.id, n])));
   edgesById = $derived(new Map<string, MapEdge>(this.snapshot.map.edges.map((e) => [e.id, e])));

@@ -8,7 +8,7 @@ export function findView(studio: Studio, id: string): SavedView | null {
 }
 
 export function activateView(studio: Studio, view: SavedView | null): void {
-  studio.currentView = view;
+  studio.showView(view);
   if (view?.layout) studio.layout = view.layout;
   studio.viewRequest++;
   const params = new URLSearchParams(location.hash.slice(1));
