@@ -49,6 +49,8 @@ export interface PathwaysApi {
   showView(id: string | null): void;
   /** The view on the canvas, as the map holds it now (null: the plain map). */
   currentView(): MapView | null;
+  /** The lanes drawn behind the nodes (life stages, areas, organizations), by label. */
+  canvasLanes(): string[];
   /** The canvas viewport, read and set (for following tests). */
   viewport(): { zoom: number; pan: { x: number; y: number } } | null;
   setViewport(viewport: { zoom: number; pan: { x: number; y: number } }): void;
@@ -98,6 +100,7 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
         client.destroy();
       }
     },
+    canvasLanes: () => [...new Set(studio().cy?.nodes('.lane').map((lane) => String(lane.data('label'))).filter(Boolean) ?? [])],
     putView: (view) => putView(studio().doc, view),
     removeView: (id) => removeView(studio().doc, id),
     showView: (id) => activateView(studio(), id === null ? null : findView(studio(), id)),

@@ -57,6 +57,18 @@ describe('views and presentation in Chromium', () => {
     await page.getByRole('button', { name: 'Map', exact: true }).click();
   });
 
+  it('a view that hides every organization draws no empty Organizations lane', async () => {
+    await page.evaluate(() => window.pathways.showView(null));
+    await page.waitForFunction(() => window.pathways.canvasLanes().includes('Organizations'));
+    const id = await page.evaluate(() => window.pathways.putView({ label: 'Programs only', layout: 'lanes', filter: { nodeTypes: ['program'] } }));
+    await page.evaluate((viewId) => window.pathways.showView(viewId), id);
+    await page.waitForFunction(() => !window.pathways.canvasLanes().includes('Organizations'), undefined, { timeout: 5_000 });
+    expect(await page.evaluate(() => window.pathways.canvasLanes())).toContain('Prenatal & birth');
+    await page.evaluate(() => window.pathways.showView(null));
+    await page.waitForFunction(() => window.pathways.canvasLanes().includes('Organizations'), undefined, { timeout: 5_000 });
+    await page.evaluate((viewId) => window.pathways.removeView(viewId), id);
+  });
+
   it('presents the views as slides: captions, clicker keys, Escape, screenshots at two sizes', async () => {
     const views = (await getMap(page)).views;
     await page.setViewportSize({ width: 1920, height: 1080 });
