@@ -8,6 +8,11 @@ import { launchBrowser } from '../support/browser.ts';
 import { getMap, openStudio, waitForCanvas } from '../support/studio-page.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/formats');
+/** The import worker has finished reading (or re-reading after a column choice). */
+async function settled(page: Page): Promise<void> {
+  await page.getByTestId('import-format').waitFor(); // the dialog opens once the files are read
+  await page.getByTestId('import-busy').waitFor({ state: 'detached' });
+}
 
 describe('import in Chromium', () => {
   let browser: Browser;
@@ -23,7 +28,10 @@ describe('import in Chromium', () => {
   it('imports a CSV pair with a preview, merges it as one change, and one undo restores the map', async () => {
     const before = await getMap(page);
     await page.setInputFiles('[data-testid="import-file"]', [join(FIXTURES, 'town-elements.csv'), join(FIXTURES, 'town-connections.csv')]);
+    await settled(page);
     await expect(page.getByTestId('import-format').textContent()).resolves.toContain('Spreadsheet (CSV) · 2 files');
+    // The files were read in the import worker, not on the page's main thread.
+    expect(page.workers().map((w) => w.url()).some((url) => /import\.worker/.test(url))).toBe(true);
     await expect(page.getByTestId('import-counts').innerText()).resolves.toMatch(/2\s+organizations\s+3\s+programs\s+3\s+ties/);
     // The fixture's five elements and three ties are all new to the demo map.
     await expect(page.getByTestId('merge-preview').innerText()).resolves.toMatch(/Adds 5 nodes and 3 ties · updates 0 · skips 0/);
@@ -47,6 +55,7 @@ describe('import in Chromium', () => {
       { name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from('Label\nAda\n') },
       { name: 'links.csv', mimeType: 'text/csv', buffer: Buffer.from('From,To\nAda,Jon\n') },
     ]);
+    await settled(page);
     await expect(page.getByTestId('import-problems').innerText()).resolves.toContain('links.csv row 2, column "To": no element "Jon"');
     await expect(page.getByTestId('import-apply').isDisabled()).resolves.toBe(true);
     await page.getByRole('button', { name: 'Cancel' }).click();
@@ -59,6 +68,7 @@ describe('import in Chromium', () => {
       data.items.add(new File([content], 'network.json', { type: 'application/json' }));
       document.querySelector('.studio')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     }, blueprint);
+    await settled(page);
     await expect(page.getByTestId('import-format').textContent()).resolves.toContain('Kumu blueprint · 1 file');
     await expect(page.getByTestId('import-counts').innerText()).resolves.toMatch(/2\s+organizations\s+2\s+programs\s+2\s+ties/);
     await page.getByRole('button', { name: 'Cancel' }).click();
@@ -94,11 +104,14 @@ describe('import in Chromium', () => {
 
   it('maps the columns of a foreign spreadsheet, then imports it as a new map', async () => {
     await page.setInputFiles('[data-testid="import-file"]', join(FIXTURES, 'agencies.csv'));
+    await settled(page);
     await expect(page.getByTestId('import-problems').innerText()).resolves.toContain('has no "Label" column');
     await page.getByLabel('Column "Agency Name" means').selectOption('label');
     await page.getByLabel('Column "What they do" means').selectOption('description');
+    await settled(page);
     await expect(page.getByTestId('import-counts').innerText()).resolves.toMatch(/2\s+organizations\s+0\s+programs\s+0\s+ties/);
     await page.getByLabel('New map').check();
+    await settled(page);
     await page.getByTestId('import-apply').click();
     // getMap throws while one map closes and the next opens.
     await page.waitForFunction(() => { try { return window.pathways.getMap().meta.title === 'agencies'; } catch { return false; } });

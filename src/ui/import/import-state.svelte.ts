@@ -1,23 +1,20 @@
 // The import dialog's state: the files dropped or picked, the detected format, the column mapping
-// for spreadsheets whose headers are not ours, the import result and the merge preview. Pure
-// importers do the work; this class only holds what the dialog shows.
+// for spreadsheets whose headers are not ours, the import result and the merge preview. The import
+// worker does the reading and planning (a big directory takes a few hundred ms); this class holds
+// what the dialog shows.
 import { countMap, IMPORT_LIMIT_BYTES, type ImportResult, type InputFile } from '../../formats/common.ts';
-import { needsMapping, parseCsvTable, suggestMapping, tableKind, type ColumnMapping, type TableKind } from '../../formats/csv.ts';
-import { isSettingsTable } from '../../formats/csv-settings.ts';
+import { ImportClient, ImportSuperseded } from '../../formats/client.ts';
+import { needsMapping, suggestMapping, type TableKind } from '../../formats/csv.ts';
 import { ELEMENT_COLUMNS, CONNECTION_COLUMNS } from '../../formats/fields.ts';
-import { expandZips, FORMAT_NAMES, importFiles, type ImportFormat } from '../../formats/index.ts';
-import { applyMerge, planMerge, type MergePlan } from '../../formats/merge.ts';
+import { FORMAT_NAMES, type ImportFormat } from '../../formats/index.ts';
+import { applyMerge, type MergePlan } from '../../formats/merge.ts';
+import type { SheetMapping } from '../../formats/sheets.ts';
 import { readMapFile } from '../../model/snapshot.ts';
 import type { Problem } from '../../model/types.ts';
 import type { Session } from '../state/session.svelte.ts';
 import type { Studio } from '../state/studio.svelte.ts';
 
-export interface SheetMapping {
-  file: string;
-  kind: TableKind;
-  headers: string[];
-  mapping: ColumnMapping;
-}
+export type { SheetMapping };
 
 export type ImportMode = 'new' | 'merge';
 
@@ -40,11 +37,17 @@ export class ImportState {
   mode = $state<ImportMode>('merge');
   plan = $state.raw<MergePlan | null>(null);
   applied = $state(false);
+  /** The worker is reading or planning; the result on screen may be a step behind. */
+  busy = $state(false);
+  /** The worker failed (a bug, not bad input: bad input comes back as problems). */
+  error = $state<string | null>(null);
+  private readonly client = new ImportClient();
+  private job = 0;
 
   constructor(private studio: Studio, private session: Session) {}
 
   get formatName(): string {
-    return this.result?.format ? FORMAT_NAMES[this.result.format] : 'Unknown format';
+    return this.result?.format ? FORMAT_NAMES[this.result.format] : this.busy ? 'Reading…' : 'Unknown format';
   }
   get counts() {
     return this.result?.map ? countMap(this.result.map) : null;
@@ -53,25 +56,16 @@ export class ImportState {
     return [...(this.result?.problems ?? []), ...(this.mode === 'merge' ? (this.plan?.problems ?? []) : [])];
   }
   get canApply(): boolean {
-    return !!this.result?.map && (this.mode === 'new' || !!this.plan?.merged);
+    return !this.busy && !!this.result?.map && (this.mode === 'new' || !!this.plan?.merged);
   }
 
   /** Reads the files, offers a column mapping for spreadsheets, and runs the import. */
-  load(files: InputFile[]): void {
+  load(files: InputFile[]): Promise<void> {
     this.files = files;
-    const expanded = expandZips(files).files;
-    const sheets: SheetMapping[] = [];
-    if (expanded.length && expanded.every((f) => /\.csv$/i.test(f.name)) && !expanded.some((f) => /(^|\/)services\.csv$/i.test(f.name))) {
-      for (const file of expanded) {
-        const parsed = parseCsvTable(file, []);
-        if ('table' in parsed && !isSettingsTable(parsed.table.headers)) {
-          const kind = tableKind(parsed.table.headers);
-          sheets.push({ file: file.name, kind, headers: parsed.table.headers, mapping: suggestMapping(parsed.table.headers, kind) });
-        }
-      }
-    }
-    this.sheets = sheets;
-    this.run();
+    return this.work(async () => {
+      this.sheets = await this.client.inspect(files);
+      await this.importAndPlan();
+    });
   }
 
   /** True when a spreadsheet's headers are not ours: the dialog opens on the mapping step. */
@@ -79,31 +73,53 @@ export class ImportState {
     return this.sheets.some((s) => needsMapping(s.headers, s.kind));
   }
 
-  setKind(index: number, kind: TableKind): void {
+  setKind(index: number, kind: TableKind): Promise<void> {
     const sheet = this.sheets[index];
     sheet.kind = kind;
     sheet.mapping = suggestMapping(sheet.headers, kind);
-    this.run();
+    return this.run();
   }
 
-  setColumn(index: number, header: string, choice: string): void {
+  setColumn(index: number, header: string, choice: string): Promise<void> {
     this.sheets[index].mapping[header] = choice;
-    this.run();
+    return this.run();
   }
 
-  run(): void {
-    const mappings = Object.fromEntries(this.sheets.map((s) => [s.file, $state.snapshot(s.mapping)]));
-    this.result = importFiles(this.files, this.sheets.length ? { mappings } : {});
-    this.preview();
+  run(): Promise<void> {
+    return this.work(() => this.importAndPlan());
   }
 
-  preview(): void {
-    this.plan = this.result?.map && this.mode === 'merge' ? planMerge(readMapFile(this.studio.doc), this.result.map) : null;
-  }
-
-  setMode(mode: ImportMode): void {
+  setMode(mode: ImportMode): Promise<void> {
     this.mode = mode;
-    this.preview();
+    return this.work(() => this.planPreview());
+  }
+
+  destroy(): void {
+    this.client.destroy();
+  }
+
+  private async importAndPlan(): Promise<void> {
+    const mappings = Object.fromEntries(this.sheets.map((s) => [s.file, $state.snapshot(s.mapping)]));
+    this.result = await this.client.importFiles(this.files, this.sheets.length ? { mappings } : {});
+    await this.planPreview();
+  }
+
+  private async planPreview(): Promise<void> {
+    this.plan = this.result?.map && this.mode === 'merge' ? await this.client.planMerge(readMapFile(this.studio.doc), this.result.map) : null;
+  }
+
+  /** Runs a job; a newer job supersedes it (its worker call rejects, quietly). */
+  private async work(job: () => Promise<void>): Promise<void> {
+    const mine = ++this.job;
+    this.busy = true;
+    this.error = null;
+    try {
+      await job();
+    } catch (error) {
+      if (!(error instanceof ImportSuperseded) && mine === this.job) this.error = (error as Error).message;
+    } finally {
+      if (mine === this.job) this.busy = false;
+    }
   }
 
   /** Merge: one local transaction (one undo step). New map: a new map in this browser, opened. */
