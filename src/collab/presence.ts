@@ -160,3 +160,11 @@ export function roomMoveOf(states: Map<number, unknown>, selfId: number): boolea
   }
   return null;
 }
+
+/**
+ * How often my pointer may go out: 20 times a second in a small room; in a big one every pointer reaches
+ * everyone, so the total stays near 200 messages a second whatever the size.
+ */
+export function pointerInterval(participants: number): number {
+  return Math.max(50, participants * 5);
+}

@@ -4,7 +4,7 @@ import { WebrtcProvider } from 'y-webrtc';
 import { WebsocketProvider } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
 import { chunkPeerMessages } from '../../collab/webrtc-chunking.ts';
-import { participantsOf, presenterOf, PRESENCE_COLORS, cleanName, fitViewport, followTarget, peerViewsOf, roomMoveOf, MAX_SELECTION, type Participant, type PeerView } from '../../collab/presence.ts';
+import { participantsOf, presenterOf, PRESENCE_COLORS, cleanName, fitViewport, followTarget, peerViewsOf, pointerInterval, roomMoveOf, MAX_SELECTION, type Participant, type PeerView } from '../../collab/presence.ts';
 import type { Studio } from './studio.svelte.ts';
 import { sharedViewportOf } from '../present/presentation.svelte.ts';
 import { canEncryptSignaling, relayUrl, roomUrl, signalingUrl, viewerLink, writeToken, type RoomLink } from '../../collab/room-link.ts';
@@ -175,11 +175,11 @@ export class RoomState {
     this.awareness.setLocalStateField('movedTo', relay ? 'relay' : 'mesh');
   }
 
-  /** My pointer on the canvas, in model coordinates (null when it leaves); sent at most every 50 ms. */
+  /** My pointer on the canvas, in model coordinates (null when it leaves); throttled by room size. */
   pointer(position: { x: number; y: number } | null): void {
     if (this.link.viewer) return;
     clearTimeout(this.pointerTimer);
-    const wait = 50 - (performance.now() - this.lastPointer);
+    const wait = pointerInterval(this.participants.length) - (performance.now() - this.lastPointer);
     // Within the throttle window, the latest position still goes out when the window ends.
     if (position && wait > 0) {
       this.pointerTimer = setTimeout(() => this.pointer(position), wait);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanViewport, fitViewport, followTarget, inkOn, MAX_SELECTION, participantsOf, peerViewsOf, roomMoveOf, type PeerView } from '../../../src/collab/presence.ts';
+import { cleanViewport, fitViewport, followTarget, inkOn, MAX_SELECTION, participantsOf, pointerInterval, peerViewsOf, roomMoveOf, type PeerView } from '../../../src/collab/presence.ts';
 
 describe('pointers, selections and viewports from peers', () => {
   it('validates every field and drops what is not well-formed', () => {
@@ -83,5 +83,15 @@ describe('labels on participant colours', () => {
     expect(inkOn('#1d3557')).toBe('#ffffff'); // navy
     expect(inkOn('#0072B2')).toBe('#ffffff'); // blue
     expect(inkOn('not a colour')).toBe('#ffffff'); // falls back to slate
+  });
+});
+
+describe('pointer throttle', () => {
+  it('sends 20 a second in a small room and slows down as the room grows', () => {
+    expect(pointerInterval(2)).toBe(50);
+    expect(pointerInterval(10)).toBe(50);
+    expect(pointerInterval(100)).toBe(500);
+    // What every screen receives in total stays bounded: people × sends per second per person.
+    expect((200 * 1000) / pointerInterval(200)).toBeLessThanOrEqual(200);
   });
 });
