@@ -3,7 +3,8 @@
 // the preview ({added, updated, skipped}) and the merged map; nothing changes until the caller applies it.
 import * as Y from 'yjs';
 import { LOCAL_ORIGIN, mapRoots, toFieldMap } from '../model/doc.ts';
-import type { MapEdge, MapNode, PathwaysMap, Problem } from '../model/types.ts';
+import { defaultLifeStages } from '../model/constants.ts';
+import type { MapEdge, MapMeta, MapNode, PathwaysMap, Problem } from '../model/types.ts';
 import { validateMap } from '../model/validate.ts';
 
 export interface MergeCounts {
@@ -15,20 +16,49 @@ export interface MergePlan {
   added: MergeCounts;
   updated: MergeCounts;
   skipped: MergeCounts;
+  /** How many entries each settings list gains (life stages, areas, populations, outcomes). */
+  addedSettings: Partial<Record<SettingsList, number>>;
   /** The open map after the merge (validated); null with problems when the result would be invalid. */
   merged: PathwaysMap | null;
   problems: Problem[];
-  /** What to write: new and changed entries only, with the open map's ids. */
-  writes: { nodes: MapNode[]; edges: MapEdge[]; positions: Record<string, { x: number; y: number }>; areas: PathwaysMap['meta']['areas'] };
+  /** What to write: new and changed entries only, with the open map's ids; settings lists that gained entries. */
+  writes: { nodes: MapNode[]; edges: MapEdge[]; positions: Record<string, { x: number; y: number }>; meta: Partial<Pick<MapMeta, SettingsList>> };
 }
 
 const key = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase();
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** The map settings that are lists of named entries: an import can bring new ones. */
+export const SETTINGS_LISTS = ['lifeStages', 'areas', 'populations', 'outcomes'] as const;
+export type SettingsList = (typeof SETTINGS_LISTS)[number];
+
+/**
+ * Each settings list gains the imported entries it lacks (matched by id; outcomes without one by measure);
+ * the open map's own entries stay as they are. Only lists that gained something are returned.
+ */
+export function mergeSettings(current: MapMeta, incoming: MapMeta): { lists: Partial<Pick<MapMeta, SettingsList>>; added: Partial<Record<SettingsList, number>> } {
+  const out: Record<string, unknown[]> = {};
+  const counts: Partial<Record<SettingsList, number>> = {};
+  for (const name of SETTINGS_LISTS) {
+    const theirs = (incoming[name] ?? []) as { id?: string; measure?: string }[];
+    if (!theirs.length) continue;
+    // A map without its own life stages uses the defaults: those count as present.
+    const ours = [...((current[name] ?? (name === 'lifeStages' ? defaultLifeStages() : [])) as { id?: string; measure?: string }[])];
+    const keyOf = (entry: { id?: string; measure?: string }) => entry.id ?? `measure:${entry.measure}`;
+    const known = new Set(ours.map(keyOf));
+    const added = theirs.filter((entry) => !known.has(keyOf(entry)));
+    if (added.length) {
+      out[name] = [...ours, ...added];
+      counts[name] = added.length;
+    }
+  }
+  return { lists: out as Partial<Pick<MapMeta, SettingsList>>, added: counts };
+}
+
 export function planMerge(current: PathwaysMap, incoming: PathwaysMap): MergePlan {
   const plan: MergePlan = {
-    added: { nodes: 0, edges: 0 }, updated: { nodes: 0, edges: 0 }, skipped: { nodes: 0, edges: 0 },
-    merged: null, problems: [], writes: { nodes: [], edges: [], positions: {}, areas: undefined },
+    added: { nodes: 0, edges: 0 }, updated: { nodes: 0, edges: 0 }, skipped: { nodes: 0, edges: 0 }, addedSettings: {},
+    merged: null, problems: [], writes: { nodes: [], edges: [], positions: {}, meta: {} },
   };
   const nodes = new Map(current.nodes.map((n) => [n.id, n]));
   const byLabel = new Map(current.nodes.map((n) => [`${n.type}:${key(n.label)}`, n.id]));
@@ -87,12 +117,12 @@ export function planMerge(current: PathwaysMap, incoming: PathwaysMap): MergePla
     const target = rename.get(id);
     if (target && !current.positions[target] && !current.nodes.some((n) => n.id === target)) plan.writes.positions[target] = position;
   }
-  const areas = [...(current.meta.areas ?? [])];
-  for (const area of incoming.meta.areas ?? []) if (!areas.some((a) => a.id === area.id)) areas.push(area);
-  if (areas.length !== (current.meta.areas ?? []).length) plan.writes.areas = areas;
+  const settings = mergeSettings(current.meta, incoming.meta);
+  plan.writes.meta = settings.lists;
+  plan.addedSettings = settings.added;
   const candidate: PathwaysMap = {
     ...current,
-    meta: plan.writes.areas ? { ...current.meta, areas } : current.meta,
+    meta: { ...current.meta, ...plan.writes.meta },
     nodes: [...nodes.values()],
     edges: [...edges.values()],
     positions: { ...current.positions, ...plan.writes.positions },
@@ -111,7 +141,7 @@ export function applyMerge(doc: Y.Doc, plan: MergePlan): void {
     for (const node of plan.writes.nodes) writeEntry(roots.nodes, node);
     for (const edge of plan.writes.edges) writeEntry(roots.edges, edge);
     for (const [id, p] of Object.entries(plan.writes.positions)) roots.positions.set(id, { x: p.x, y: p.y });
-    if (plan.writes.areas) roots.meta.set('areas', plan.writes.areas);
+    for (const [name, list] of Object.entries(plan.writes.meta)) roots.meta.set(name, list);
   }, LOCAL_ORIGIN);
 }
 

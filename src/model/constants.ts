@@ -45,6 +45,15 @@ export const DEFAULT_LIFE_STAGES = [
   'aging',
 ] as const;
 
+const DEFAULT_STAGE_LABELS: Record<string, string> = {
+  'prenatal-birth': 'Prenatal & birth', 'early-childhood': 'Early childhood', k12: 'K–12', postsecondary: 'Postsecondary', workforce: 'Workforce', aging: 'Aging',
+};
+
+/** The default life stages with their labels, for a map that names none of its own. */
+export function defaultLifeStages(): { id: string; label: string }[] {
+  return DEFAULT_LIFE_STAGES.map((id) => ({ id, label: DEFAULT_STAGE_LABELS[id] }));
+}
+
 /** Default hand-off success by referral status, used by the simulation (SPEC). */
 export const DEFAULT_HANDOFF_RATE = { active: 0.8, informal: 0.5 } as const;
 

@@ -67,4 +67,32 @@ describe('merge', () => {
     expect(plan.problems.map((p) => p.message)).toContain('"O1" is a organization; a referral goes from a program to a program');
     expect(() => applyMerge(createMapDoc(smallMap()), plan)).toThrow(/nothing was changed/);
   });
+
+  it('brings the life stages, populations and outcomes the open map lacks, and one undo takes them back', () => {
+    const current = smallMap();
+    delete current.meta.lifeStages; // the defaults, as a map that names none of its own
+    const theirs = incoming();
+    theirs.meta.lifeStages = [{ id: 'k12', label: 'School years' }, { id: 'youth', label: 'Opportunity youth' }];
+    theirs.meta.populations = [{ id: 'newcomers', label: 'Newcomer families', languages: ['es'] }];
+    theirs.meta.outcomes = [{ measure: 'Kindergarten readiness', stage: 'early-childhood' }];
+    theirs.nodes.push({ id: 'reengage', type: 'program', label: 'Re-engagement Center', lifeStages: ['youth'], populations: ['newcomers'] });
+    const plan = planMerge(current, theirs);
+    expect(plan.problems).toEqual([]);
+    expect(plan.addedSettings).toEqual({ lifeStages: 1, areas: 1, populations: 1, outcomes: 1 }); // 'east' too
+    // The defaults stay (with our labels: "K–12", not theirs), the new stage is added after them.
+    expect(plan.merged!.meta.lifeStages!.map((s) => s.label)).toEqual(['Prenatal & birth', 'Early childhood', 'K–12', 'Postsecondary', 'Workforce', 'Aging', 'Opportunity youth']);
+    expect(plan.merged!.meta.populations!.map((p) => p.id)).toEqual([...(current.meta.populations ?? []).map((p) => p.id), 'newcomers']);
+    expect(plan.merged!.meta.outcomes!.map((o) => o.measure)).toContain('Kindergarten readiness');
+    // Merging the same again adds no settings.
+    expect(Object.keys(planMerge(plan.merged!, theirs).writes.meta)).toEqual([]);
+
+    const doc = createMapDoc(current);
+    const undo = createUndoManager(doc);
+    const before = readMapFile(doc);
+    applyMerge(doc, plan);
+    expect(readMapFile(doc).meta.lifeStages!.at(-1)).toEqual({ id: 'youth', label: 'Opportunity youth' });
+    expect(readMapFile(doc).nodes.find((n) => n.id === 'reengage')).toMatchObject({ lifeStages: ['youth'] });
+    undo.undo();
+    expect(readMapFile(doc)).toEqual(before);
+  });
 });
