@@ -29,6 +29,27 @@ describe('live co-editing in two browsers', () => {
     const [a, b] = await Promise.all([getMap(ana), getMap(ben)]);
     expect(b.meta.title).toBe(a.meta.title);
     expect(b.nodes.map((n) => n.id).sort()).toEqual(a.nodes.map((n) => n.id).sort());
+    // The map arrived after an empty start: it is framed as a first paint is, every node on screen.
+    await ben.waitForFunction(() => {
+      const width = document.querySelector('.stage')?.getBoundingClientRect().width ?? innerWidth;
+      return window.pathways.getMap().nodes.every((n) => {
+        const at = window.pathways.nodeScreenPosition(n.id);
+        return at !== null && at.x >= 0 && at.x <= width && at.y >= 0 && at.y <= innerHeight;
+      });
+    }, undefined, { timeout: 5_000 });
+  });
+
+  it('asks the joiner for a name once, and everyone sees it', async () => {
+    // Ana shared: her Share dialog asked. Ben joined: a card asks him, without blocking the map.
+    expect(await ana.getByTestId('join-name').count()).toBe(0);
+    await ben.getByTestId('join-name').waitFor();
+    expect(await ben.evaluate(() => window.pathways.getMap().nodes.length)).toBeGreaterThan(100);
+    await ben.getByLabel(/What should the others call you/).fill('Ben <b>Okafor</b>');
+    await ben.keyboard.press('Enter');
+    await ben.getByTestId('join-name').waitFor({ state: 'detached' });
+    // Markup is stripped before anyone sees it.
+    await ana.waitForFunction(() => window.pathways.room()?.participants.includes('Ben bOkafor/b'), undefined, { timeout: 10_000 });
+    expect(await ben.evaluate(() => localStorage.getItem('pathways:name-confirmed'))).toBe('1');
   });
 
   it('shows both people, each by name', async () => {
@@ -38,7 +59,7 @@ describe('live co-editing in two browsers', () => {
     expect(await ana.getByRole('button', { name: /2 here/ }).count()).toBe(1);
     const names = (await ana.evaluate(() => window.pathways.room()))!.participants;
     expect(names).toHaveLength(2);
-    expect(names[0]).toMatch(/^Guest \d{3}$/);
+    expect(names[0]).toMatch(/^Guest \d{3}$/); // Ana kept her guest name
     expect(names).toContain(await ben.evaluate(() => localStorage.getItem('pathways:name')));
     // The room dialog by keyboard: it lists both, offers to follow Ben, and passes axe.
     await ana.getByRole('button', { name: /2 here/ }).click();

@@ -12,6 +12,8 @@ import { canEncryptSignaling, relayUrl, roomUrl, signalingUrl, viewerLink, write
 /** A WebRTC mesh stays usable up to about this many peers; bigger rooms need a server relay. */
 export const MAX_PEERS = 30;
 const NAME_KEY = 'pathways:name';
+/** Set once the person has given a name or chosen to keep the guest one: they are asked only once. */
+const NAME_CONFIRMED_KEY = 'pathways:name-confirmed';
 const COLOR_KEY = 'pathways:color';
 const INSECURE_PAGE =
   'Not connected: this page is plain http on a network address, where browsers withhold the encryption a peer-to-peer room needs. Open the https:// address the facilitator gives (npm start -- --https).';
@@ -56,6 +58,8 @@ export class RoomState {
   private lastPointer = 0;
   private pointerTimer: ReturnType<typeof setTimeout> | undefined;
   name = $state(rememberedName());
+  /** This browser's person has said what to call them (or kept the guest name). */
+  nameConfirmed = $state(globalThis.localStorage?.getItem(NAME_CONFIRMED_KEY) === '1');
   /** Why this screen cannot join the room at all (a peer-to-peer room on a page that is not secure). */
   readonly blocked: string | null;
   private readonly provider: WebrtcProvider | WebsocketProvider | null;
@@ -192,8 +196,15 @@ export class RoomState {
   rename(raw: string): void {
     this.name = cleanName(raw);
     globalThis.localStorage?.setItem(NAME_KEY, this.name);
+    this.confirmName();
     const user = this.awareness.getLocalState()?.user as Record<string, unknown> | undefined;
     this.awareness.setLocalStateField('user', { ...user, name: this.name });
+  }
+
+  /** Keeps the name as it is and stops asking. */
+  confirmName(): void {
+    this.nameConfirmed = true;
+    globalThis.localStorage?.setItem(NAME_CONFIRMED_KEY, '1');
   }
 
   /** Leave the room (edits stay in this browser and merge on the next join). */
