@@ -1,6 +1,6 @@
 // Where things go when the map does not say: new nodes near their organization (or the view's
 // centre), lane backgrounds as locked Cytoscape nodes, and the force layout's settings.
-import type { Core, ElementDefinition, LayoutOptions } from 'cytoscape';
+import type { Core, ElementDefinition, LayoutOptions, NodeSingular } from 'cytoscape';
 import type { PathwaysMap, Position } from '../model/types.ts';
 import type { Lane } from './layouts/lanes.ts';
 
@@ -77,4 +77,12 @@ export function forceLayoutOptions(nodeCount: number): LayoutOptions {
     fit: true,
     padding: 40,
   } as LayoutOptions;
+}
+
+/** Moving a node dirties it and its edges, even to where it already is: on a big map that is hundreds of
+ *  milliseconds of style and edge recalculation on the main thread per edit. */
+export function moveIfChanged(node: NodeSingular, to: Position | undefined): void {
+  if (!to) return;
+  const at = node.position();
+  if (at.x !== to.x || at.y !== to.y) node.position({ x: to.x, y: to.y });
 }

@@ -1,0 +1,47 @@
+// Analysis and simulation results drawn onto the canvas: classes and data per element, swapped as a
+// whole in one cy.batch. Framework-free; Canvas.svelte calls these from its effects and keeps the
+// returned ids to clear next time.
+import type { Core } from 'cytoscape';
+import { computeOverlays, type OverlayOptions } from '../analysis/overlays.ts';
+import type { AnalysisReport } from '../analysis/types.ts';
+import type { PathwaysMap } from '../model/types.ts';
+import { simulationOverlay } from '../simulation/overlay.ts';
+import { lanesLayout } from './layouts/lanes.ts';
+
+const PROBLEM_CLASSES = 'problem problem-broken-referral problem-referral-to-inactive problem-dead-end problem-unreachable';
+
+/** Problems, colour and size by metric; in the lanes layout, a marker in each cell with no open service. */
+export function applyAnalysisOverlays(cy: Core, map: PathwaysMap, report: AnalysisReport | null, options: OverlayOptions, lanes: boolean, previous: Set<string>): Set<string> {
+  const overlays = computeOverlays(map, report, options);
+  cy.batch(() => {
+    for (const id of previous) cy.$id(id).removeClass(PROBLEM_CLASSES).removeData('ocolor osize');
+    cy.nodes('.gap-marker').remove();
+    for (const [id, overlay] of overlays) {
+      const ele = cy.$id(id);
+      if (ele.empty()) continue;
+      if (overlay.classes.length) ele.addClass(overlay.classes.join(' '));
+      if (overlay.color) ele.data('ocolor', overlay.color);
+      if (overlay.size) ele.data('osize', overlay.size);
+    }
+    if (options.problems && report && lanes) {
+      const { cells } = lanesLayout(map);
+      for (const gap of report.gaps) {
+        if (gap.kind !== 'coverage' || gap.population) continue;
+        const at = cells.get(`${gap.stage}|${gap.area ?? '*'}`);
+        if (at) cy.add({ group: 'nodes', data: { id: `gap-${gap.stage}-${gap.area ?? 'all'}`, label: 'No open service' }, position: { ...at }, classes: 'lane gap-marker', selectable: false, grabbable: false, locked: true });
+      }
+    }
+  });
+  return new Set(overlays.keys());
+}
+
+/** People passing along each referral (width) and the biggest losses (markers). */
+export function applySimulationOverlay(cy: Core, result: Parameters<typeof simulationOverlay>[0], previous: Set<string>): Set<string> {
+  const overlay = simulationOverlay(result);
+  cy.batch(() => {
+    for (const id of previous) cy.$id(id).removeClass('sim-lost').removeData('sflow slost');
+    for (const [id, width] of overlay.width) cy.$id(id).data('sflow', width);
+    for (const [id, people] of overlay.lost) cy.$id(id).addClass('sim-lost').data('slost', `${people} lost`);
+  });
+  return new Set([...overlay.width.keys(), ...overlay.lost.keys()]);
+}
