@@ -36,7 +36,7 @@ export interface PathwaysApi {
   /** The latest simulation result of the Simulate panel (SPEC `simulate --json` shape), or null. */
   simulationResult(): SimulationRun | null;
   /** The open map's live room: its link, who is here, WebRTC peers (null when not shared). */
-  room(): { url: string; viewerUrl: string | null; participants: string[]; peers: number; signaling: boolean; following: string | null } | null;
+  room(): { url: string; viewerUrl: string | null; participants: string[]; peers: number; signaling: boolean; following: string | null; presenter: string | null } | null;
   /** Everyone else in the room as this screen sees them (validated presence). */
   roomPeers(): { name: string; cursor: { x: number; y: number } | null; selection: string[]; leading: boolean }[];
   /** Follow a participant's viewport by name (null: stop); ask everyone to follow me; convening mode on/off. */
@@ -110,7 +110,8 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
       const room = session.room;
       if (!room) return null;
       const following = room.others.find((o) => o.clientId === room.following)?.name ?? null;
-      return { url: room.url, viewerUrl: room.viewerUrl, participants: room.participants.map((p) => p.name), peers: room.peers, signaling: room.signaling, following };
+      const presenter = room.participants.find((p) => p.clientId === room.presenter)?.name ?? null;
+      return { url: room.url, viewerUrl: room.viewerUrl, participants: room.participants.map((p) => p.name), peers: room.peers, signaling: room.signaling, following, presenter };
     },
     roomPeers: () => (session.room?.others ?? []).map(({ name, cursor, selection, leading }) => ({ name, cursor, selection: [...selection], leading })),
     follow: (name) => void session.room?.follow(name === null ? null : (session.room.others.find((o) => o.name === name)?.clientId ?? null)),

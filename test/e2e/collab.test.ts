@@ -163,6 +163,14 @@ describe('live co-editing in two browsers', () => {
     // Ben was in the mesh room: he follows it onto the relay without a new link.
     await ben.waitForFunction(() => window.pathways.room()?.url.endsWith('&relay=1'), undefined, { timeout: 15_000 });
     expect((await ben.evaluate(() => window.pathways.room()))!.url.replace(/^.*#/, '')).toBe(url!.replace(/^.*#/, ''));
+    // Presenting while the old connections still linger (two seconds) must not leave the two screens
+    // following each other's slides: a moved room no longer steers this screen.
+    await ana.getByRole('button', { name: 'Present' }).click();
+    await ben.getByTestId('presentation').waitFor({ timeout: 10_000 });
+    await ana.keyboard.press('Escape');
+    await ben.getByTestId('presentation').waitFor({ state: 'detached', timeout: 10_000 });
+    await ana.waitForTimeout(600);
+    expect(await ana.getByTestId('presentation').count()).toBe(0);
     const id = await ana.evaluate(() => window.pathways.addNode({ type: 'organization', label: 'Through the relay' }));
     await ben.waitForFunction((nodeId) => window.pathways.getMap().nodes.some((n) => n.id === nodeId), id, { timeout: 20_000 });
 
@@ -179,5 +187,11 @@ describe('live co-editing in two browsers', () => {
     expect(await viewer.getByTestId('embed-bar').textContent()).toContain('Watching');
     expect(await viewer.getByRole('button', { name: /Organization/ }).count()).toBe(0);
     expect(await ben.getByRole('button', { name: /Organization/ }).count()).toBe(1);
+    // The facilitator presents to the convening: the viewer's screen follows the slides through the relay.
+    await ana.getByRole('button', { name: 'Present' }).click();
+    const slide = await ana.getByTestId('slide-title').textContent();
+    await expect.poll(() => viewer.getByTestId('slide-title').textContent(), { timeout: 15_000 }).toBe(slide);
+    await ana.keyboard.press('Escape');
+    await viewer.getByTestId('presentation').waitFor({ state: 'detached', timeout: 10_000 });
   });
 });

@@ -49,8 +49,12 @@ export class RoomState {
   others = $state.raw<PeerView[]>([]);
   /** Whose viewport mine follows, if anyone's. */
   following = $state<number | null>(null);
+  /** Whoever presents to the room (the lowest client id if several do). */
+  presenter = $state<number | null>(null);
   /** I ask everyone to follow me. */
   leading = $state(false);
+  /** Moved away (announceMove): stays connected a moment to tell its peers, and does nothing else. */
+  private retired = false;
   /** Set by the session: another editor moved the room onto the relay (true) or back to the mesh. */
   onmove: ((relay: boolean) => void) | null = null;
   private chosen: number | null = null;
@@ -87,6 +91,8 @@ export class RoomState {
     awareness.setLocalStateField('user', { name: this.name, color: rememberedColor(), ...(link.viewer ? { viewer: true } : {}) });
     let following = false;
     const refresh = () => {
+      // A room that moved (announceMove) lingers only to tell its peers; it must not steer this screen.
+      if (this.retired) return;
       this.participants = participantsOf(awareness.getStates(), awareness.clientID);
       this.others = peerViewsOf(awareness.getStates(), awareness.clientID);
       this.following = followTarget(this.others, this.chosen, this.dismissedLeader);
@@ -96,6 +102,7 @@ export class RoomState {
       // Present to the room: follow whoever presents; leave the slides when they stop.
       const presentation = studio.presentation;
       const presenter = presenterOf(awareness.getStates(), awareness.clientID);
+      this.presenter = presenter?.clientId ?? null;
       if (presenter && (following || !presentation.presenting)) {
         following = true;
         presentation.followPresenter(presenter.state);
@@ -113,7 +120,8 @@ export class RoomState {
     // reactive signal, so this looks four times a second and sends only differences).
     let sent = 'null';
     this.publishTimer = setInterval(() => {
-      const presenting = following ? null : studio.presentation.presenting;
+      // A screen showing someone else's slides (whichever connection started it) never presents them back.
+      const presenting = following || studio.presentation.remote ? null : studio.presentation.presenting;
       const text = JSON.stringify(presenting);
       if (text !== sent) {
         sent = text;
@@ -176,7 +184,9 @@ export class RoomState {
   /** Tells everyone on this connection that the room moved (they follow; see Session.setRelay). */
   announceMove(relay: boolean): void {
     this.onmove = null;
-    this.awareness.setLocalStateField('movedTo', relay ? 'relay' : 'mesh');
+    this.retired = true;
+    clearInterval(this.publishTimer);
+    this.awareness.setLocalState({ ...this.awareness.getLocalState(), presenting: null, leading: false, movedTo: relay ? 'relay' : 'mesh' });
   }
 
   /** My pointer on the canvas, in model coordinates (null when it leaves); throttled by room size. */
