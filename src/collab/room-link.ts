@@ -21,8 +21,21 @@ function randomToken(bytes: number): string {
   return btoa(String.fromCharCode(...raw)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+/** A new room: its id is derived from its key, so nobody can claim the id without holding the key. */
 export function newRoomLink(): RoomLink {
-  return { room: randomToken(9), key: randomToken(18) };
+  const key = randomToken(18);
+  return { room: roomIdForKey(key), key };
+}
+
+/** The room id of a key: bound to the write token, so a server can check `roomIdForToken(token) === room`. */
+export function roomIdForKey(key: string): string {
+  return roomIdForToken(writeToken(key));
+}
+
+/** 16 base64url characters of SHA-256 over the write token: a viewer, who knows only the id, cannot invert it. */
+export function roomIdForToken(token: string): string {
+  const bytes = digest(new TextEncoder().encode(`pathways-room:${token}`));
+  return btoa(String.fromCharCode(...bytes.slice(0, 12))).replace(/\+/g, '-').replace(/\//g, '_');
 }
 
 /** The room in a location hash, or null if there is none or it is malformed (never half a room). */

@@ -30,8 +30,8 @@ export function place(file: string, row?: number, column?: string): string {
   return at;
 }
 
-export function problem(path: string, message: string): Problem {
-  return { path, message };
+export function problem(path: string, message: string, kind?: string): Problem {
+  return kind ? { path, message, kind } : { path, message };
 }
 
 export function failed(problems: Problem[], warnings: Problem[] = []): ImportResult {

@@ -178,4 +178,9 @@ export interface Problem {
   /** `nodes[2].label`, `meta.areas[0].id`, or '' for the whole document. */
   path: string;
   message: string;
+  /**
+   * What kind of compromise or fault this is (`dangling-reference`, `id-namespaced`, `dropped-field`, …),
+   * so an import's warnings can be grouped and counted. A short kebab-case word; optional.
+   */
+  kind?: string;
 }

@@ -83,3 +83,15 @@ describe('following a presenter from awareness', () => {
     expect(presenterOf(new Map([[5, { presenting: null }]]), 1)).toBeNull();
   });
 });
+
+describe('room ids bound to keys', () => {
+  it('derives a new room id from its key, and only that key yields it', async () => {
+    const { roomIdForKey, roomIdForToken } = await import('../../../src/collab/room-link.ts');
+    const link = newRoomLink();
+    expect(link.room).toBe(roomIdForKey(link.key));
+    expect(link.room).toBe(roomIdForToken(writeToken(link.key)));
+    expect(link.room).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(roomIdForKey(link.key + 'x')).not.toBe(link.room);
+    expect(parseRoomHash(`#room=${link.room}&key=${link.key}`)).toEqual(link);
+  });
+});
