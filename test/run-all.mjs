@@ -20,6 +20,11 @@ if (!extra.length) {
   for (const [label, args] of [
     ['svelte-check', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--threshold', 'warning']],
     ['tsc', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']],
+    // The pure core type-checks without the DOM library: model, analysis, simulation, formats, views, collab.
+    ['pure core without DOM', ['tsc', '-p', 'tsconfig.core.json', '--noEmit']],
+    // The layers' import rules (.dependency-cruiser.cjs); known violations being paid down are listed in
+    // .dependency-cruiser-known-violations.json and may only shrink.
+    ['import boundaries', ['depcruise', 'src', 'workers', '--config', '.dependency-cruiser.cjs', '--ignore-known', '--output-type', 'err']],
   ]) {
     if (step(label, 'npx', args)) passed++;
     else {

@@ -5,7 +5,7 @@ import * as Comlink from 'comlink';
 import { analyzeWithPool } from '../src/analysis/index.ts';
 import type { AnalysisOptions } from '../src/analysis/types.ts';
 import { PARALLEL_MIN_NODES } from '../src/analysis/structure-cache.ts';
-import { createWorkerPool } from '../src/analysis/worker-pool.ts';
+import { createWorkerPool } from '../src/workers-client/betweenness-pool.ts';
 import type { PathwaysMap } from '../src/model/types.ts';
 
 const pools = new Map<number, ReturnType<typeof createWorkerPool>>();

@@ -1,8 +1,8 @@
 // Snapshot → Cytoscape element definitions, and the diff between two snapshots. Pure: no cytoscape
 // instance needed, so it is unit-tested headless and the canvas only applies what changed.
-import { DEFAULT_LIFE_STAGES } from '../model/constants.ts';
+import { stageIds } from '../model/constants.ts';
 import type { MapEdge, MapMeta, MapNode, PathwaysMap } from '../model/types.ts';
-import { LEVEL_WIDTHS, SECTOR_COLORS, stageColor } from './palette.ts';
+import { LEVEL_WIDTHS, SECTOR_COLORS, stageColor } from '../views/palette.ts';
 
 export interface NodeData {
   id: string;
@@ -16,10 +16,6 @@ export interface ElementDef {
   group: 'nodes' | 'edges';
   data: { id: string; [key: string]: unknown };
   classes: string;
-}
-
-export function stageIds(meta: MapMeta): string[] {
-  return (meta.lifeStages ?? DEFAULT_LIFE_STAGES.map((id) => ({ id, label: id }))).map((s) => s.id);
 }
 
 export function nodeElement(node: MapNode, stages: string[]): ElementDef {

@@ -2,7 +2,7 @@
 // whole in one cy.batch. Framework-free; Canvas.svelte calls these from its effects and keeps the
 // returned ids to clear next time.
 import type { Core } from 'cytoscape';
-import { computeOverlays, type OverlayOptions } from '../analysis/overlays.ts';
+import { computeOverlays, type OverlayOptions } from '../views/analysis-overlays.ts';
 import type { AnalysisReport } from '../analysis/types.ts';
 import type { PathwaysMap } from '../model/types.ts';
 import { simulationOverlay } from '../simulation/overlay.ts';

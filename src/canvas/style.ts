@@ -7,7 +7,7 @@ import {
   PARTNERSHIP_COLOR,
   REFERRAL_COLORS,
   SELECTION_COLOR,
-} from './palette.ts';
+} from '../views/palette.ts';
 
 export const FONT_STACK = 'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif';
 
@@ -115,7 +115,7 @@ export function canvasStyle(): StylesheetJson {
     { selector: 'edge.context', style: { opacity: 0.1 } },
     { selector: 'node:selected', style: { 'border-color': SELECTION_COLOR, 'border-width': 5, 'border-style': 'solid', 'underlay-color': SELECTION_COLOR, 'underlay-opacity': 0.18, 'underlay-padding': 8 } },
     { selector: 'edge:selected', style: { 'line-color': SELECTION_COLOR, 'target-arrow-color': SELECTION_COLOR, 'source-arrow-color': SELECTION_COLOR, width: 5, opacity: 1 } },
-    // Analysis overlays (src/analysis/overlays.ts).
+    // Analysis overlays (src/views/analysis-overlays.ts).
     { selector: 'node[ocolor]', style: { 'background-color': 'data(ocolor)', 'background-opacity': 1 } },
     { selector: 'node[osize]', style: { width: 'data(osize)', height: 'data(osize)' } },
     { selector: 'node.problem', style: { 'underlay-color': '#C0392B', 'underlay-opacity': 0.28, 'underlay-padding': 10, 'underlay-shape': 'ellipse' } },

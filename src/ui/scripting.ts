@@ -1,6 +1,6 @@
 // `window.pathways`: the studio's scripting API (documented in the README). Browser tests drive the
 // app through it as well as through the UI; every call goes through the same validated mutations.
-import { AnalysisClient } from '../analysis/client.ts';
+import { AnalysisClient } from '../workers-client/analysis.ts';
 import type { AnalysisOptions, AnalysisReport } from '../analysis/types.ts';
 import type { SimulationRun } from '../simulation/index.ts';
 import { replaceMapContent } from '../model/doc.ts';

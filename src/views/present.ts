@@ -1,9 +1,9 @@
 // How a view draws: colour and size per node, and the legend that explains exactly those.
 // Pure (no DOM): the canvas applies the result, the legend renders it, tests check it.
-import { communityColor } from '../analysis/overlays.ts';
+import { communityColor } from './analysis-overlays.ts';
 import type { AnalysisReport } from '../analysis/types.ts';
-import { stageIds } from '../canvas/elements.ts';
-import { SECTOR_COLORS, SECTOR_LABELS, stageColor } from '../canvas/palette.ts';
+import { stageIds } from '../model/constants.ts';
+import { SECTOR_COLORS, SECTOR_LABELS, stageColor } from './palette.ts';
 import { PROGRAM_STATUSES, SECTORS } from '../model/constants.ts';
 import type { MapNode, PathwaysMap, ProgramStatus } from '../model/types.ts';
 import { problemElements, visibleElements } from './filter.ts';

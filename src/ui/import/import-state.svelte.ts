@@ -3,7 +3,7 @@
 // worker does the reading and planning (a big directory takes a few hundred ms); this class holds
 // what the dialog shows.
 import { countMap, IMPORT_LIMIT_BYTES, type ImportResult, type InputFile } from '../../formats/common.ts';
-import { ImportClient, ImportSuperseded } from '../../formats/client.ts';
+import { ImportClient, ImportSuperseded } from '../../workers-client/import.ts';
 import { needsMapping, suggestMapping, type TableKind } from '../../formats/csv.ts';
 import { ELEMENT_COLUMNS, CONNECTION_COLUMNS } from '../../formats/fields.ts';
 import { FORMAT_NAMES, type ImportFormat } from '../../formats/index.ts';

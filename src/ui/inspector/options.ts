@@ -1,7 +1,7 @@
 // Choices for the inspector's controls, from the SPEC's vocabulary and the map's own settings.
 import { COLLABORATION_LEVELS, COSTS, defaultLifeStages, DOMAINS, PROGRAM_STATUSES, REFERRAL_STATUSES, SECTORS } from '../../model/constants.ts';
 import type { MapMeta, PathwaysMap } from '../../model/types.ts';
-import { LEVEL_LABELS, SECTOR_LABELS } from '../../canvas/palette.ts';
+import { LEVEL_LABELS, SECTOR_LABELS } from '../../views/palette.ts';
 
 export type Option = { id: string; label: string };
 

@@ -1,6 +1,6 @@
 // Keeps the insights current: after edits settle (debounced), the map goes to the worker; a newer
 // edit cancels the run in flight. The page never waits for the analysis.
-import { AnalysisCancelled, AnalysisClient } from '../../analysis/client.ts';
+import { AnalysisCancelled, AnalysisClient } from '../../workers-client/analysis.ts';
 import type { AnalysisReport } from '../../analysis/types.ts';
 import type { PathwaysMap } from '../../model/types.ts';
 import type { Studio } from './studio.svelte.ts';

@@ -1,7 +1,7 @@
 // The Simulate panel's state: the settings, the run in flight (progress, cancel), the latest result,
 // a scenario comparison and the "who is critical" ranking. Work happens in the simulation worker.
 import * as Comlink from 'comlink';
-import { SimulationCancelled, SimulationClient } from '../../simulation/client.ts';
+import { SimulationCancelled, SimulationClient } from '../../workers-client/simulation.ts';
 import type { SimulationRun } from '../../simulation/index.ts';
 import type { Comparison, Scenario } from '../../simulation/scenarios.ts';
 import type { Studio } from './studio.svelte.ts';

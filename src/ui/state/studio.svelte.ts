@@ -3,7 +3,7 @@
 import type { Core } from 'cytoscape';
 import type * as Y from 'yjs';
 import type { MapEdge, MapNode } from '../../model/types.ts';
-import { NO_OVERLAY, type OverlayOptions } from '../../analysis/overlays.ts';
+import { NO_OVERLAY, type OverlayOptions } from '../../views/analysis-overlays.ts';
 import type { AnalysisState } from './analysis.svelte.ts';
 import type { SimulationState } from './simulation.svelte.ts';
 import { SnapshotProjector, type MapSnapshot, type SnapshotChange } from '../../model/snapshot.ts';

@@ -1,8 +1,8 @@
 // Labels for the view editor's controls, from the model's vocabularies (one source of truth).
 import { EDGE_TYPES, PROGRAM_STATUSES, SECTORS } from '../../model/constants.ts';
-import { SECTOR_LABELS } from '../../canvas/palette.ts';
+import { SECTOR_LABELS } from '../../views/palette.ts';
 import type { PathwaysMap } from '../../model/types.ts';
-import { stageIds } from '../../canvas/elements.ts';
+import { stageIds } from '../../model/constants.ts';
 import type { SavedView, ViewColorBy, ViewLayout, ViewSizeBy } from '../../views/types.ts';
 
 export const COLOR_BY_OPTIONS: { id: ViewColorBy; label: string }[] = [

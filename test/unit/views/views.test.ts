@@ -2,8 +2,8 @@
 // names exactly what is drawn. Expected values are worked out by hand from the tiny maps below.
 import { describe, expect, it } from 'vitest';
 import type { AnalysisReport } from '../../../src/analysis/types.ts';
-import { SECTOR_COLORS } from '../../../src/canvas/palette.ts';
-import { communityColor } from '../../../src/analysis/overlays.ts';
+import { SECTOR_COLORS } from '../../../src/views/palette.ts';
+import { communityColor } from '../../../src/views/analysis-overlays.ts';
 import type { PathwaysMap } from '../../../src/model/types.ts';
 import { validateViewEntry } from '../../../src/model/validate.ts';
 import { visibleElements } from '../../../src/views/filter.ts';

@@ -1,8 +1,8 @@
 // What the analysis adds to the canvas: problem markers, colour by community, size by a metric.
 // Pure: returns per-element classes and data; the canvas applies them in one batch.
-import { OKABE_ITO } from '../canvas/palette.ts';
+import { OKABE_ITO } from './palette.ts';
 import type { PathwaysMap } from '../model/types.ts';
-import type { AnalysisReport } from './types.ts';
+import type { AnalysisReport } from '../analysis/types.ts';
 
 export type ColorBy = 'default' | 'community';
 export type SizeBy = 'default' | 'betweenness' | 'capacity' | 'degree';

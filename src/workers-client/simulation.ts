@@ -1,6 +1,6 @@
 // The page's side of the simulation worker: one job at a time, cancellable.
 import type { SimulationWorkerApi } from '../../workers/simulation.worker.ts';
-import { CancellableWorker } from '../workers-client/cancellable.ts';
+import { CancellableWorker } from './cancellable.ts';
 
 export class SimulationCancelled extends Error {
   constructor() {

@@ -2,7 +2,7 @@
 // Terminating the analysis worker — a cancel — terminates them with it.
 import * as Comlink from 'comlink';
 import type { BetweennessWorkerApi } from '../../workers/betweenness.worker.ts';
-import { IdleQueuePool } from './pool.ts';
+import { IdleQueuePool } from '../analysis/pool.ts';
 
 export function createWorkerPool(cores = globalThis.navigator?.hardwareConcurrency ?? 1): IdleQueuePool | null {
   // The page keeps a core; the analysis worker itself only waits while the pool works.

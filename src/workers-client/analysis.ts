@@ -2,8 +2,8 @@
 // with a stale map is terminated (that is the cancel) and a fresh one takes the new map.
 import type { AnalysisWorkerApi } from '../../workers/analysis.worker.ts';
 import type { PathwaysMap } from '../model/types.ts';
-import { CancellableWorker } from '../workers-client/cancellable.ts';
-import type { AnalysisOptions, AnalysisReport } from './types.ts';
+import { CancellableWorker } from './cancellable.ts';
+import type { AnalysisOptions, AnalysisReport } from '../analysis/types.ts';
 
 export class AnalysisCancelled extends Error {
   constructor() {

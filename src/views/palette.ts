@@ -54,4 +54,3 @@ export const FUNDING_COLOR = '#2a9d8f';
 export const DATA_SHARING_COLOR = '#7f8c8d';
 export const SELECTION_COLOR = '#ff006e';
 
-export { COLLABORATION_LEVELS, DEFAULT_LIFE_STAGES, SECTORS };

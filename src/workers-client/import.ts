@@ -2,11 +2,11 @@
 // supersedes the one in flight.
 import type { ImportWorkerApi } from '../../workers/import.worker.ts';
 import type { PathwaysMap } from '../model/types.ts';
-import { CancellableWorker } from '../workers-client/cancellable.ts';
-import type { ImportResult, InputFile } from './common.ts';
-import type { ImportFormat, ImportOptions } from './index.ts';
-import type { MergePlan } from './merge.ts';
-import type { SheetMapping } from './sheets.ts';
+import { CancellableWorker } from './cancellable.ts';
+import type { ImportResult, InputFile } from '../formats/common.ts';
+import type { ImportFormat, ImportOptions } from '../formats/index.ts';
+import type { MergePlan } from '../formats/merge.ts';
+import type { SheetMapping } from '../formats/sheets.ts';
 
 export class ImportSuperseded extends Error {
   constructor() {
