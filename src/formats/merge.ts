@@ -1,8 +1,8 @@
 // Merging an imported map into the open one. Nodes match by id, then by type and label (case and
 // spacing ignored); edges by id, then by type and (remapped) endpoints. `planMerge` only computes:
 // the preview ({added, updated, skipped}) and the merged map; nothing changes until the caller applies it.
-import * as Y from 'yjs';
-import { LOCAL_ORIGIN, mapRoots, toFieldMap } from '../model/doc.ts';
+import type * as Y from 'yjs';
+import { applyMapWrites } from '../model/mutations.ts';
 import { defaultLifeStages } from '../model/constants.ts';
 import type { MapEdge, MapMeta, MapNode, PathwaysMap, Problem } from '../model/types.ts';
 import { validateMap } from '../model/validate.ts';
@@ -136,21 +136,5 @@ export function planMerge(current: PathwaysMap, incoming: PathwaysMap): MergePla
 /** Writes a plan into the live doc as ONE local transaction: one step for Y.UndoManager. */
 export function applyMerge(doc: Y.Doc, plan: MergePlan): void {
   if (!plan.merged) throw new Error('This merge would make the map invalid; nothing was changed.');
-  const roots = mapRoots(doc);
-  doc.transact(() => {
-    for (const node of plan.writes.nodes) writeEntry(roots.nodes, node);
-    for (const edge of plan.writes.edges) writeEntry(roots.edges, edge);
-    for (const [id, p] of Object.entries(plan.writes.positions)) roots.positions.set(id, { x: p.x, y: p.y });
-    for (const [name, list] of Object.entries(plan.writes.meta)) roots.meta.set(name, list);
-  }, LOCAL_ORIGIN);
-}
-
-function writeEntry(root: Y.Map<Y.Map<unknown>>, entry: { id: string }): void {
-  const existing = root.get(entry.id);
-  if (!(existing instanceof Y.Map)) {
-    root.set(entry.id, toFieldMap(entry as Record<string, unknown>));
-    return;
-  }
-  // Field by field, so a peer's concurrent edit to another field survives.
-  for (const [field, value] of Object.entries(entry)) if (value !== undefined && !same(existing.get(field), value)) existing.set(field, value);
+  applyMapWrites(doc, plan.writes);
 }

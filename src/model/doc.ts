@@ -1,6 +1,7 @@
 // The live map is a Y.Doc. Layout (see DESIGN.md):
-//   nodes: id → Y.Map(field → JSON)   one Y.Map per node, so concurrent edits to two fields both survive
-//   edges: id → Y.Map(field → JSON)
+//   nodes: id → Y.Map(field → JSON)   one Y.Map per node, so concurrent edits to two fields both survive;
+//                                     plus ORDER_KEY, the place every replica lists it in (layout v2)
+//   edges: id → Y.Map(field → JSON)   plus ORDER_KEY (layout v2)
 //   meta:  field → JSON               plus SCHEMA_KEY, the document layout version
 //   views: id → Y.Map(field → JSON)   plus ORDER_KEY for the slide order
 //   positions: id → {x, y}            written on drag end only (Yjs keeps every overwritten value)
@@ -13,9 +14,11 @@ import type { PathwaysMap } from './types.ts';
 export const LOCAL_ORIGIN = Object.freeze({ name: 'pathways-local-user' });
 /** Origin of whole-map loads (opening a file, the demo): not undoable. */
 export const LOAD_ORIGIN = Object.freeze({ name: 'pathways-load' });
+/** Origin of layout migrations: not undoable, not the user's. */
+export const MIGRATION_ORIGIN = Object.freeze({ name: 'pathways-migration' });
 
-/** Version of the Y.Doc layout (not of the file format); a place for future doc migrations. */
-export const DOC_SCHEMA_VERSION = 1;
+/** Version of the Y.Doc layout (not of the file format); `migrateDoc` brings older documents up to it. */
+export const DOC_SCHEMA_VERSION = 2;
 export const SCHEMA_KEY = '$schema';
 export const ORDER_KEY = '$order';
 
@@ -62,12 +65,46 @@ export function replaceMapContent(doc: Y.Doc, map: PathwaysMap, origin: unknown 
     for (const root of Object.values(roots)) root.clear();
     roots.meta.set(SCHEMA_KEY, DOC_SCHEMA_VERSION);
     for (const [key, value] of Object.entries(map.meta)) if (value !== undefined) roots.meta.set(key, value);
-    for (const node of map.nodes) roots.nodes.set(node.id, toFieldMap(node));
-    for (const edge of map.edges) roots.edges.set(edge.id, toFieldMap(edge));
+    map.nodes.forEach((node, index) => roots.nodes.set(node.id, toFieldMap({ ...node, [ORDER_KEY]: index })));
+    map.edges.forEach((edge, index) => roots.edges.set(edge.id, toFieldMap({ ...edge, [ORDER_KEY]: index })));
     map.views.forEach((view, index) => roots.views.set(view.id, toFieldMap({ ...view, [ORDER_KEY]: index })));
     for (const [id, position] of Object.entries(map.positions)) roots.positions.set(id, { x: position.x, y: position.y });
     for (const [key, value] of Object.entries(map)) if (!KNOWN_TOP_LEVEL.has(key)) roots.file.set(key, value);
   }, origin);
+}
+
+let lastOrder = 0;
+/**
+ * The order key of a new node or edge: after everything loaded from a file (0…n−1) and after this
+ * replica's earlier additions. Replicas sort by (order, id), so every screen lists entries alike without
+ * reading Yjs internals; concurrent additions with equal keys fall back to their ids.
+ */
+export function nextOrder(): number {
+  lastOrder = Math.max(Date.now(), lastOrder + 0.001);
+  return lastOrder;
+}
+
+/**
+ * Brings a document made by an older studio (layout v1: order taken from Yjs item ids) up to
+ * DOC_SCHEMA_VERSION. Deterministic, so peers migrating the same room at once write the same values.
+ * Returns what it did: 'current', 'migrated', 'empty', or 'newer' (made by a newer studio: left alone).
+ */
+export function migrateDoc(doc: Y.Doc): 'current' | 'migrated' | 'empty' | 'newer' {
+  const roots = mapRoots(doc);
+  const version = roots.meta.get(SCHEMA_KEY);
+  if (version === DOC_SCHEMA_VERSION) return 'current';
+  if (typeof version === 'number' && version > DOC_SCHEMA_VERSION) return 'newer';
+  if (version === undefined && roots.nodes.size === 0 && roots.edges.size === 0 && roots.meta.size === 0) return 'empty';
+  doc.transact(() => {
+    for (const root of [roots.nodes, roots.edges]) {
+      [...root.keys()].sort().forEach((id, index) => {
+        const fields = root.get(id);
+        if (fields instanceof Y.Map && typeof fields.get(ORDER_KEY) !== 'number') fields.set(ORDER_KEY, index);
+      });
+    }
+    roots.meta.set(SCHEMA_KEY, DOC_SCHEMA_VERSION);
+  }, MIGRATION_ORIGIN);
+  return 'migrated';
 }
 
 export function createMapDoc(map?: PathwaysMap): Y.Doc {

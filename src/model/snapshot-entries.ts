@@ -1,6 +1,6 @@
 // What a snapshot is made of: its types, and one entry read from the doc, validated and frozen (or
 // quarantined with its problems). The projector (snapshot.ts) assembles these.
-import { fromFieldMap, type MapRoots } from './doc.ts';
+import { fromFieldMap, ORDER_KEY, type MapRoots } from './doc.ts';
 import { validateEdgeEntry, validateNodeEntry, validateViewEntry } from './validate.ts';
 import type { PathwaysMap, Problem } from './types.ts';
 
@@ -40,6 +40,8 @@ export interface SnapshotChange {
 export interface Cached<T> {
   value: T | null;
   problems: Problem[];
+  /** The entry's place in the list every replica agrees on (nodes and edges; views keep theirs in `value`). */
+  order?: number;
 }
 
 export function deepFreeze<T>(value: T): T {
@@ -58,10 +60,16 @@ export function readEntry<T>(roots: MapRoots, collection: 'nodes' | 'edges' | 'v
     return { value: null, problems: [{ path: '', message: 'is not an object' }] };
   }
   // The key is the id: a peer cannot make an entry claim another entry's id.
-  const entry = { ...(plain as Record<string, unknown>), id };
+  const entry: Record<string, unknown> = { ...(plain as Record<string, unknown>), id };
+  let order: number | undefined;
+  if (collection !== 'views') {
+    const raw = entry[ORDER_KEY];
+    order = typeof raw === 'number' && Number.isFinite(raw) ? raw : undefined;
+    delete entry[ORDER_KEY];
+  }
   const problems =
     collection === 'nodes' ? validateNodeEntry(entry) : collection === 'edges' ? validateEdgeEntry(entry) : validateViewEntry(entry);
-  return problems.length ? { value: null, problems } : { value: deepFreeze(entry) as T, problems };
+  return problems.length ? { value: null, problems, order } : { value: deepFreeze(entry) as T, problems, order };
 }
 
 export function emptyChange(full: boolean): SnapshotChange {

@@ -2,7 +2,7 @@
 // transaction only the entries it touched are re-validated; every other entry keeps its frozen object
 // (same identity), so the canvas and the worker can diff cheaply. Invalid entries — from a peer, an old
 // file or a bug — are quarantined and reported, never thrown; edges whose endpoint is gone are hidden.
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { MAP_FORMAT, MAP_VERSION } from './constants.ts';
 import { fromFieldMap, mapRoots, ORDER_KEY, SCHEMA_KEY, type MapRoots } from './doc.ts';
 import { deepFreeze, emptyChange, readEntry, type Cached, type HiddenEdge, type MapSnapshot, type QuarantinedEntry, type SnapshotChange } from './snapshot-entries.ts';
@@ -18,8 +18,8 @@ export class SnapshotProjector {
   private readonly edges = new Map<string, Cached<MapEdge>>();
   /** Collections that gained an entry since the last build and need putting in order. */
   private readonly unordered = new Set<'nodes' | 'edges'>();
-  /** The Yjs item behind each cached entry, to notice when one is replaced under the same key. */
-  private readonly seenItems = new Map<string, unknown>();
+  /** Which entry each field map holds, to name the entry a nested change belongs to (public API only). */
+  private readonly entryIds = new WeakMap<object, string>();
   private readonly views = new Map<string, Cached<MapView>>();
   private positions: Record<string, Position> = {};
   private positionProblems = new Map<string, Problem[]>();
@@ -54,12 +54,11 @@ export class SnapshotProjector {
   private reloadAll(): SnapshotChange {
     const change = emptyChange(true);
     this.unordered.add('nodes').add('edges');
-    this.seenItems.clear();
     for (const [collection, cache] of [['nodes', this.nodes], ['edges', this.edges], ['views', this.views]] as const) {
       cache.clear();
-      for (const id of this.roots[collection].keys()) {
+      for (const [id, fields] of this.roots[collection].entries()) {
         (cache as Map<string, Cached<unknown>>).set(id, readEntry(this.roots, collection, id)!);
-        if (collection !== 'views') this.seenItems.set(`${collection}\u0000${id}`, this.itemsOf(collection).get(id));
+        if (fields instanceof Y.Map) this.entryIds.set(fields, id);
         if (collection !== 'views') change[collection].add(id);
       }
     }
@@ -121,7 +120,7 @@ export class SnapshotProjector {
       else if (type === roots.views) change.views = true;
       else {
         const parent = changedType.parent as unknown;
-        const id = changedType._item?.parentSub;
+        const id = this.entryIds.get(changedType);
         if (!id) continue;
         if (parent === roots.nodes) change.nodes.add(id);
         else if (parent === roots.edges) change.edges.add(id);
@@ -138,7 +137,10 @@ export class SnapshotProjector {
     for (const id of change.edges) this.refresh(this.edges, 'edges', id);
     if (change.views) {
       this.views.clear();
-      for (const id of roots.views.keys()) this.views.set(id, readEntry(roots, 'views', id)!);
+      for (const [id, fields] of roots.views.entries()) {
+        this.views.set(id, readEntry(roots, 'views', id)!);
+        if (fields instanceof Y.Map) this.entryIds.set(fields, id);
+      }
     }
     for (const id of change.positions) this.readPosition(id);
     if (change.meta) this.readMeta();
@@ -148,42 +150,32 @@ export class SnapshotProjector {
 
   private refresh<T>(cache: Map<string, Cached<T>>, collection: 'nodes' | 'edges', id: string): void {
     const entry = readEntry<T>(this.roots, collection, id);
-    // A new entry, or one whose Yjs item was replaced (a concurrent set, an undo), moves in the order.
-    const item = this.itemsOf(collection).get(id);
-    if (entry && this.seenItems.get(`${collection}\u0000${id}`) !== item) this.unordered.add(collection);
+    const before = cache.get(id);
     if (entry) {
-      this.seenItems.set(`${collection}\u0000${id}`, item);
+      // A new entry, or one whose place changed (a peer's edit, an undo that recreated it), moves.
+      if (!before || before.order !== entry.order) this.unordered.add(collection);
+      const fields = this.roots[collection].get(id);
+      if (fields instanceof Y.Map) this.entryIds.set(fields, id);
       cache.set(id, entry);
-    } else {
-      this.seenItems.delete(`${collection}\u0000${id}`);
-      cache.delete(id);
-    }
+    } else cache.delete(id);
   }
 
   /**
-   * Puts entries in the order every replica agrees on: by the id (client, clock) of the Yjs item that
-   * holds them, not by when they reached this replica (which differs from peer to peer and would lay
-   * out the same map differently on each screen). A loaded file keeps its order: one client, rising clocks.
+   * Puts entries in the order every replica agrees on: by their order key (ORDER_KEY, written with the
+   * entry), then by id — never by when they reached this replica, which differs from peer to peer and
+   * would lay out the same map differently on each screen. Entries without a key (a v1 document not yet
+   * migrated, or a peer's bad write) come last, by id.
    */
-  private itemsOf(collection: 'nodes' | 'edges'): Map<string, { id: { client: number; clock: number } }> {
-    return (this.roots[collection] as unknown as { _map: Map<string, { id: { client: number; clock: number } }> })._map;
-  }
-
-  private reorder<T>(cache: Map<string, Cached<T>>, collection: 'nodes' | 'edges'): void {
-    const items = this.itemsOf(collection);
-    const sorted = [...cache].sort(([a], [b]) => {
-      const x = items.get(a)?.id;
-      const y = items.get(b)?.id;
-      if (!x || !y) return a.localeCompare(b);
-      return x.client - y.client || x.clock - y.clock;
-    });
+  private reorder<T>(cache: Map<string, Cached<T>>): void {
+    const last = Number.POSITIVE_INFINITY;
+    const sorted = [...cache].sort(([a, x], [b, y]) => (x.order ?? last) - (y.order ?? last) || (a < b ? -1 : a > b ? 1 : 0));
     cache.clear();
     for (const [id, entry] of sorted) cache.set(id, entry);
   }
 
   private build(): void {
-    if (this.unordered.has('nodes')) this.reorder(this.nodes, 'nodes');
-    if (this.unordered.has('edges')) this.reorder(this.edges, 'edges');
+    if (this.unordered.has('nodes')) this.reorder(this.nodes);
+    if (this.unordered.has('edges')) this.reorder(this.edges);
     this.unordered.clear();
     const quarantined: QuarantinedEntry[] = [...this.metaProblems];
     const nodes: MapNode[] = [];

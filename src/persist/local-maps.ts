@@ -1,8 +1,8 @@
 // Opening, creating, duplicating and deleting maps stored in this browser.
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { replaceMapContent } from '../model/doc.ts';
-import { newId } from '../model/mutations.ts';
+import { migrateDoc } from '../model/doc.ts';
+import { loadMap, newId } from '../model/mutations.ts';
 import { readMapFile } from '../model/snapshot.ts';
 import type { PathwaysMap } from '../model/types.ts';
 import { Catalog, type CatalogEntry } from './catalog.ts';
@@ -22,6 +22,8 @@ export async function openLocalMap(id: string): Promise<OpenMap> {
   const doc = new Y.Doc();
   const persistence = new IndexeddbPersistence(dbName(id), doc);
   await persistence.whenSynced;
+  // A map stored by an older studio is brought up to the current document layout once, here.
+  migrateDoc(doc);
   return {
     id,
     doc,
@@ -37,7 +39,7 @@ export async function openLocalMap(id: string): Promise<OpenMap> {
 export async function createLocalMap(map: PathwaysMap, room?: string): Promise<CatalogEntry> {
   const id = newId('map');
   const opened = await openLocalMap(id);
-  replaceMapContent(opened.doc, map);
+  loadMap(opened.doc, map, { undoable: false });
   await flush(opened);
   await opened.close();
   const now = Date.now();
