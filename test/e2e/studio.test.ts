@@ -6,6 +6,19 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
 import { getMap, openStudio, waitForCanvas } from '../support/studio-page.ts';
 
+/** Two animation frames: whatever the last input started has been drawn. */
+const nextFrames = (page: Page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+
+/** Waits until a node is drawn at the same place on two consecutive frames (a viewport animation ended). */
+async function waitForStill(page: Page, id: string): Promise<void> {
+  await page.waitForFunction(async (nodeId) => {
+    const at = () => JSON.stringify(window.pathways.nodeScreenPosition(nodeId));
+    const before = at();
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    return before === at();
+  }, id);
+}
+
 describe('the studio in Chromium', () => {
   let browser: Browser;
   let page: Page;
@@ -40,13 +53,13 @@ describe('the studio in Chromium', () => {
     const source = map.nodes.find((n) => n.label === 'Harbor Test Navigators')!.id;
     await page.getByRole('button', { name: /Draw ties/ }).click();
     await page.evaluate(() => window.pathways.select([]));
-    await page.waitForTimeout(500); // the new program was framed; let the animation settle
+    await waitForStill(page, source); // the new program was framed: wait until the animation ends
     const from = (await page.evaluate((id) => window.pathways.nodeScreenPosition(id), source))!;
     const to = (await page.evaluate(() => window.pathways.nodeScreenPosition('job-center')))!;
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     for (let i = 1; i <= 12; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 12, from.y + ((to.y - from.y) * i) / 12);
-    await page.waitForTimeout(300);
+    await nextFrames(page); // the pointer reaches the target before the button is released
     await page.mouse.up();
     await page.getByRole('menuitem', { name: /Referral/ }).click();
     await page.getByRole('button', { name: /Draw ties/ }).click();
@@ -66,7 +79,6 @@ describe('the studio in Chromium', () => {
     expect((await getMap(page)).edges.find((e) => e.id === referral.id)).toMatchObject({ status: 'informal', volume: 25 });
 
     await page.waitForTimeout(700);
-    await page.locator('body').click({ position: { x: 5, y: 880 } }).catch(() => undefined);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Control+z');
     const undone = (await getMap(page)).edges.find((e) => e.id === referral.id)!;

@@ -12,7 +12,6 @@ declare global {
 export async function openStudio(browser: Browser, url: string, viewport = { width: 1440, height: 900 }, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ viewport, acceptDownloads: true, ...options });
   const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
   await page.goto(url);
   await page.waitForFunction(() => window.pathways !== undefined);
   await page.evaluate(() => window.pathways.ready);
