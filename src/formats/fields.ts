@@ -61,6 +61,3 @@ export function fieldForHeader(header: string, columns: FieldColumn[]): FieldCol
   const key = squash(header);
   return columns.find((c) => squash(c.header) === key || squash(c.field) === key || c.aliases?.includes(key)) ?? null;
 }
-
-export const ELEMENT_FIELDS = new Set(ELEMENT_COLUMNS.map((c) => c.field));
-export const CONNECTION_FIELDS = new Set(CONNECTION_COLUMNS.map((c) => c.field));

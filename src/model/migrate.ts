@@ -3,12 +3,13 @@
 import { MAP_FORMAT, MAP_VERSION } from './constants.ts';
 import type { Problem } from './types.ts';
 
-type Migration = (file: Record<string, unknown>) => Record<string, unknown>;
+export type Migration = (file: Record<string, unknown>) => Record<string, unknown>;
 
 /** version n → n + 1. Empty while version 1 is the only version. */
 const MIGRATIONS: Record<number, Migration> = {};
 
-export function migrateMap(input: unknown): { value: unknown; problems: Problem[] } {
+/** `migrations` and `current` are parameters so the stepping itself can be tested before version 2 exists. */
+export function migrateMap(input: unknown, migrations: Record<number, Migration> = MIGRATIONS, current: number = MAP_VERSION): { value: unknown; problems: Problem[] } {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { value: input, problems: [{ path: '', message: 'not a pathways-map file (expected a JSON object)' }] };
   }
@@ -21,14 +22,14 @@ export function migrateMap(input: unknown): { value: unknown; problems: Problem[
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return { value: input, problems: [{ path: 'version', message: `unknown version ${JSON.stringify(version)}` }] };
   }
-  if (version > MAP_VERSION) {
+  if (version > current) {
     return {
       value: input,
-      problems: [{ path: 'version', message: `version ${version} was made by a newer Pathways Studio (this one reads up to ${MAP_VERSION})` }],
+      problems: [{ path: 'version', message: `version ${version} was made by a newer Pathways Studio (this one reads up to ${current})` }],
     };
   }
-  for (let v = version; v < MAP_VERSION; v++) {
-    const step = MIGRATIONS[v];
+  for (let v = version; v < current; v++) {
+    const step = migrations[v];
     if (!step) return { value: input, problems: [{ path: 'version', message: `no migration from version ${v}` }] };
     file = step(file);
   }

@@ -24,10 +24,6 @@ export function fileNameFor(map: PathwaysMap, extension = 'json'): string {
   return `${slug}.pathways.${extension}`;
 }
 
-export function exportMapJson(map: PathwaysMap): void {
-  downloadText(JSON.stringify(map, null, 2) + '\n', fileNameFor(map));
-}
-
 export interface OpenedFile {
   fileName: string;
   map: PathwaysMap | null;
