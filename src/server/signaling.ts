@@ -15,6 +15,7 @@ export { MAX_SIGNALING_FRAME_BYTES as MAX_SIGNALING_MESSAGE_BYTES };
 function sendBounded(conn: WebSocket, text: string): void {
   if (conn.readyState !== conn.OPEN) return;
   if (conn.bufferedAmount > MAX_SIGNALING_SEND_BUFFER_BYTES) {
+    console.warn('signaling: dropped a connection that stopped reading');
     conn.terminate();
     return;
   }

@@ -24,6 +24,8 @@ interface Peer {
   /** Presence client ids this connection speaks for. */
   ids: Set<number>;
   alive: boolean;
+  /** The room's state sent to this client on joining, which may sit in its send buffer above the cap once. */
+  syncAllowance: number;
 }
 
 interface Room {
@@ -66,14 +68,14 @@ export function createSyncRelay(store: RoomStore, limits: Pick<ServerLimits, 'ma
     const { ws } = peer;
     if (ws.readyState !== ws.OPEN) return;
     // A client that does not read must not make the server hold the room's traffic for it.
-    if (ws.bufferedAmount > MAX_SEND_BUFFER_BYTES + (rooms.get(roomOf.get(ws) ?? '')?.bytes ?? 0)) {
+    if (ws.bufferedAmount <= MAX_SEND_BUFFER_BYTES) peer.syncAllowance = 0;
+    else if (ws.bufferedAmount > MAX_SEND_BUFFER_BYTES + peer.syncAllowance) {
       console.warn('relay: dropped a connection that stopped reading');
       ws.terminate();
       return;
     }
     ws.send(message);
   };
-  const roomOf = new WeakMap<WebSocket, string>();
 
   const open = (name: string): Room => {
     const existing = rooms.get(name);
@@ -155,6 +157,7 @@ export function createSyncRelay(store: RoomStore, limits: Pick<ServerLimits, 'ma
           ? (room.fullSync ??= syncMessage(SYNC_STEP_2, Y.encodeStateAsUpdate(room.doc)))
           : syncMessage(SYNC_STEP_2, Y.encodeStateAsUpdate(room.doc, message.stateVector));
         send(peer, reply);
+        peer.syncAllowance = Math.max(peer.syncAllowance, reply.byteLength);
         break;
       }
       case 'sync-step-2':
@@ -195,9 +198,8 @@ export function createSyncRelay(store: RoomStore, limits: Pick<ServerLimits, 'ma
         ws.close(CLOSE_ROOM_ERROR, corrupt ? 'room file unreadable: kept aside on the server' : 'room could not be opened');
         return;
       }
-      const peer: Peer = { ws, editor, ids: new Set(), alive: true };
+      const peer: Peer = { ws, editor, ids: new Set(), alive: true, syncAllowance: 0 };
       room.peers.set(ws, peer);
-      roomOf.set(ws, name);
       ws.on('pong', () => (peer.alive = true));
       ws.on('close', () => leave(room, peer));
       ws.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {

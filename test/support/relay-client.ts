@@ -7,10 +7,20 @@ export function wsUrl(serverUrl: string, path: string): string {
   return `${serverUrl.replace(/^http/, 'ws')}${path}`;
 }
 
-/** An honest y-websocket client (the studio's own provider) on the relay. */
-export function relayProvider(serverUrl: string, room: string, doc: Y.Doc, token: string | null): WebsocketProvider {
+/**
+ * An honest y-websocket client (the studio's own provider) on the relay. `localAddress` (e.g. 127.0.0.2)
+ * makes it another machine as far as the server's per-address bounds go.
+ */
+export function relayProvider(serverUrl: string, room: string, doc: Y.Doc, token: string | null, localAddress?: string): WebsocketProvider {
+  const Socket = localAddress
+    ? class extends WebSocket {
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, { localAddress });
+        }
+      }
+    : WebSocket;
   return new WebsocketProvider(wsUrl(serverUrl, '/sync'), room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket,
     params: token ? { token } : {},
     disableBc: true,
   });
