@@ -130,7 +130,8 @@ export function createSyncRelay(store: RoomStore, limits: Pick<ServerLimits, 'ma
       // The running figure over-counts: compact before refusing.
       room.bytes = Y.encodeStateAsUpdate(room.doc).byteLength;
       if (room.bytes + update.byteLength > limits.maxRoomBytes) {
-        throw new RefusedMessage(`room full: its map may not pass ${Math.round(limits.maxRoomBytes / 1024 / 1024)} MiB; this edit was not saved`);
+        const quota = limits.maxRoomBytes >= 1024 * 1024 ? `${Math.round(limits.maxRoomBytes / 1024 / 1024)} MiB` : `${Math.round(limits.maxRoomBytes / 1024)} KiB`;
+        throw new RefusedMessage(`room full: its map may not pass ${quota}; this edit was not saved`);
       }
     }
     try {
