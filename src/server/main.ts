@@ -6,11 +6,18 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from './app-server.ts';
 import { lanAddresses, selfSignedCertificate } from './tls.ts';
 
-const dataDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.data');
+// Last resort: whatever a client manages to throw past the handlers is logged, and the session goes on.
+process.on('uncaughtException', (error) => console.error(`Unexpected error (still serving): ${error.stack ?? error}`));
+process.on('unhandledRejection', (reason) => console.error(`Unexpected rejection (still serving): ${(reason as Error)?.stack ?? reason}`));
+
+// PATHWAYS_DATA_DIR moves the rooms and certificate elsewhere (tests run the server against a temp folder).
+const dataDir = process.env.PATHWAYS_DATA_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.data');
 const https = process.argv.includes('--https');
 const server = await startServer({
   host: process.env.HOST ?? '127.0.0.1',
   port: Number(process.env.PORT ?? 8080),
+  dataDir: join(dataDir, 'rooms'),
+  distDir: process.env.PATHWAYS_DIST_DIR,
   tls: https ? selfSignedCertificate(join(dataDir, 'tls')) : undefined,
 });
 console.log(`Pathways Studio is serving on ${server.url}`);
