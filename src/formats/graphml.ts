@@ -83,11 +83,12 @@ function readKeys(root: XmlElement, file: string, warnings: Problem[]): Keys {
 interface Read {
   fields: Record<string, unknown>;
   position: { x?: number; y?: number };
-  graphics?: XmlElement;
+  /** Data holding elements (yEd / yFiles graphics), in order. */
+  graphics: XmlElement[];
 }
 
 function readData(element: XmlElement, keys: Map<string, KeyInfo>, at: string, unknown: Set<string>, warnings: Problem[]): Read {
-  const read: Read = { fields: {}, position: {} };
+  const read: Read = { fields: {}, position: {}, graphics: [] };
   const set = (info: KeyInfo, text: string) => {
     const value = readValue(text, info.type, info.json);
     if (value === undefined) return warnings.push(problem(at, `key "${info.field}": "${text.slice(0, 40)}" is not a ${info.json ? 'JSON value' : info.type}; left out`, 'dropped-value'));
@@ -105,7 +106,7 @@ function readData(element: XmlElement, keys: Map<string, KeyInfo>, at: string, u
       continue;
     }
     given.add(info.id);
-    if (isStructured(d)) read.graphics ??= d;
+    if (isStructured(d)) read.graphics.push(d);
     else set(info, d.text);
   }
   for (const info of keys.values()) if (info.default !== undefined && !given.has(info.id)) set(info, info.default);
@@ -144,7 +145,7 @@ export function importGraphml(file: InputFile): ImportResult {
   const rawNodes: RawEntry[] = nodes.map((element, i) => {
     const at = `${file.name} node ${i + 1}${element.attrs.id !== undefined ? ` ("${element.attrs.id}")` : ''}`;
     const { fields, position, graphics } = readData(element, keys.node, at, unknown, warnings);
-    const centre = graphics && graphicsCentre(graphics);
+    const centre = graphics.map(graphicsCentre).find(Boolean);
     const { x, y } = position;
     if (x !== undefined && y !== undefined) positions.set(element.attrs.id, { x, y });
     else {
@@ -153,7 +154,7 @@ export function importGraphml(file: InputFile): ImportResult {
       if (centre) positions.set(element.attrs.id, centre);
     }
     if (typeof fields.label !== 'string' || !fields.label.trim()) {
-      const shown = graphics && graphicsLabel(graphics);
+      const shown = graphics.map(graphicsLabel).find(Boolean);
       if (shown) fields.label = shown;
       else if (typeof fields.Name === 'string') fields.label = fields.Name;
     }
@@ -162,7 +163,7 @@ export function importGraphml(file: InputFile): ImportResult {
   const rawEdges: RawEntry[] = edges.map((element, i) => {
     const at = `${file.name} edge ${i + 1}${element.attrs.id !== undefined ? ` ("${element.attrs.id}")` : ''}`;
     const { fields, graphics } = readData(element, keys.edge, at, unknown, warnings);
-    const shown = graphics && graphicsLabel(graphics);
+    const shown = graphics.map(graphicsLabel).find(Boolean);
     if (fields.label === undefined && shown) fields.label = shown;
     return { fields: { ...fields, id: element.attrs.id, source: element.attrs.source, target: element.attrs.target }, at };
   });

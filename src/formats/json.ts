@@ -3,7 +3,7 @@
 import type { MapEdge, MapNode, PathwaysMap, Problem } from '../model/types.ts';
 import { parseMapText } from '../model/validate.ts';
 import { decodeText, failed, parseJson, problem, type ImportResult, type InputFile } from './common.ts';
-import { fieldName, settleGraph, type RawEntry } from './graph-policy.ts';
+import { EDGE_OWN, exportName, fieldName, settleGraph, type RawEntry } from './graph-policy.ts';
 
 export function exportJson(map: PathwaysMap): string {
   return JSON.stringify(map, null, 2) + '\n';
@@ -20,6 +20,9 @@ export function importJson(file: InputFile): ImportResult {
 
 const TOP_LEVEL = new Set(['format', 'version', 'meta', 'nodes', 'edges', 'views', 'positions']);
 
+/** Fields named `cy:…` are written as `cy:cy:…`, so that the importer's `cy:` for a clashing name reads back. */
+const escaped = (entry: object) => Object.fromEntries(Object.entries(entry).map(([k, v]) => [exportName(k, new Set(), 'cy'), v]));
+
 export function exportCyjs(map: PathwaysMap): string {
   const extra = Object.fromEntries(Object.entries(map).filter(([key]) => !TOP_LEVEL.has(key)));
   const cy = {
@@ -28,8 +31,8 @@ export function exportCyjs(map: PathwaysMap): string {
     target_cytoscapejs_version: '~3.34',
     data: { name: map.meta.title, pathways: { meta: map.meta, views: map.views, extra } },
     elements: {
-      nodes: map.nodes.map((node) => ({ data: { ...node }, ...(map.positions[node.id] ? { position: { ...map.positions[node.id] } } : {}) })),
-      edges: map.edges.map((edge) => ({ data: { ...edge } })),
+      nodes: map.nodes.map((node) => ({ data: escaped(node), ...(map.positions[node.id] ? { position: { ...map.positions[node.id] } } : {}) })),
+      edges: map.edges.map((edge) => ({ data: escaped(edge) })),
     },
   };
   return JSON.stringify(cy, null, 2) + '\n';
@@ -61,7 +64,6 @@ export function isCytoscapeJson(value: unknown): boolean {
 }
 
 const PREFIX = 'cy';
-const NO_NAMES = new Set<string>();
 
 export function importCyjs(file: InputFile): ImportResult {
   const warnings: Problem[] = [];
@@ -89,7 +91,7 @@ export function importCyjs(file: InputFile): ImportResult {
     const group = wrapped.group ?? (element.group === 'edges' || (element.group === undefined && data.source !== undefined) ? 'edges' : 'nodes');
     // Copied key by key so that no key can reach a prototype (`__proto__` is kept as `cy:__proto__`).
     const fields: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(data)) fields[fieldName(key, NO_NAMES, PREFIX, at, warnings)] = value;
+    for (const [key, value] of Object.entries(data)) fields[EDGE_OWN.has(key) ? key : fieldName(key, EDGE_OWN, PREFIX, at, warnings)] = value;
     const where = fields.id !== undefined ? `${at} ("${String(fields.id)}")` : at;
     if (group === 'edges') return rawEdges.push({ fields, at: where });
     const p = element.position;
