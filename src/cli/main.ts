@@ -1,6 +1,6 @@
 // `npm run cli -- <command> ...`: each command lives in ./commands/<name>.ts and exports `run`.
 // Commands use the same pure modules as the browser worker.
-import { CliError, type CliIo, nodeIo } from './io.ts';
+import { CliError, exitWhenDrained, type CliIo, nodeIo } from './io.ts';
 
 const COMMANDS = ['validate', 'analyze', 'simulate', 'import', 'export'] as const;
 
@@ -9,7 +9,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   validate MAP                       check a pathways-map file; every problem by its path
   analyze MAP [--json]               service gaps, broken pathways, redundancies, structure
   simulate MAP [--cohort N] [--seed S] [--exact] [--scenario FILE] [--json]
-  import csv|kumu|hsds|json INPUT... -o MAP
+  import csv|kumu|hsds|json|graphml|gexf|cyjs INPUT... -o MAP [--strict] [--title T]
+                                     INPUT may be a folder; --strict refuses on any warning
   export MAP --to json|csv|graphml|gexf|cyjs -o OUT
 `;
 
@@ -33,11 +34,13 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
       io.err(error.message);
       return 1;
     }
-    throw error;
+    // Still a message, not a stack trace: the command line's users are not its developers.
+    io.err(`${command}: failed (${error instanceof Error ? error.message : String(error)})`);
+    return 1;
   }
 }
 
 const invokedDirectly = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (invokedDirectly || process.argv[1]?.endsWith('src/cli/main.ts')) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+  main(process.argv.slice(2)).then(exitWhenDrained);
 }

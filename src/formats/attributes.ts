@@ -2,6 +2,7 @@
 // keep their type (Gephi and networkx read them natively); lists, objects and mixed values are
 // written as JSON text under a declared key whose id ends in `-json`, so our importer parses them back.
 import type { Problem } from '../model/types.ts';
+import { jsonDepthProblem } from '../model/json-depth.ts';
 import { decodeText, problem, type InputFile } from './common.ts';
 import { child, parseXml, XmlError, type XmlElement } from './xml.ts';
 
@@ -34,6 +35,7 @@ export function writeValue(value: unknown, decl: AttrDecl): string {
 /** Reads a value back by its declared type. Returns undefined for what cannot be read. */
 export function readValue(text: string, type: string, json: boolean): unknown {
   if (json) {
+    if (jsonDepthProblem(text)) return undefined;
     try {
       return JSON.parse(text);
     } catch {
@@ -42,7 +44,8 @@ export function readValue(text: string, type: string, json: boolean): unknown {
   }
   switch (type) {
     case 'boolean':
-      return text.trim() === 'true' ? true : text.trim() === 'false' ? false : undefined;
+      // XML Schema booleans are true/false/1/0; networkx once wrote True/False.
+      return /^\s*(true|1)\s*$/i.test(text) ? true : /^\s*(false|0)\s*$/i.test(text) ? false : undefined;
     case 'int':
     case 'long':
     case 'float':

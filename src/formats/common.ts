@@ -2,6 +2,7 @@
 // gate through validateMap. Pure: strings and bytes in, plain data out (browser, worker and CLI).
 import { LIMITS, MAP_FORMAT, MAP_VERSION } from '../model/constants.ts';
 import type { MapEdge, MapNode, PathwaysMap, Problem } from '../model/types.ts';
+import { jsonDepthProblem } from '../model/json-depth.ts';
 import { validateMap } from '../model/validate.ts';
 
 /** One input file: its name (for messages and format detection) and its raw bytes. */
@@ -47,7 +48,7 @@ export function decodeText(file: InputFile, warnings: Problem[]): { text: string
     text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
   } catch {
     text = new TextDecoder('windows-1252').decode(file.bytes);
-    warnings.push(problem(file.name, 'is not valid UTF-8; read as Latin-1 (windows-1252) — check accented letters'));
+    warnings.push(problem(file.name, 'is not valid UTF-8; read as Latin-1 (windows-1252) — check accented letters', 'encoding'));
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!text.trim()) return { problem: problem(file.name, 'the file is empty') };
@@ -61,6 +62,8 @@ export function sizeProblem(file: InputFile): Problem | null {
 }
 
 export function parseJson(text: string, file: string): { value: unknown } | { problem: Problem } {
+  const tooDeep = jsonDepthProblem(text);
+  if (tooDeep) return { problem: problem(file, tooDeep, 'too-deep') };
   try {
     return { value: JSON.parse(text) };
   } catch (error) {
@@ -78,18 +81,18 @@ export function cleanLabel(raw: string, at: string, warnings: Problem[]): string
   let label = raw.replace(/\s+/g, ' ').trim();
   if (/[<>]/.test(label)) {
     label = label.replace(/</g, '‹').replace(/>/g, '›');
-    warnings.push(problem(at, 'contained < or >; replaced with ‹ ›'));
+    warnings.push(problem(at, 'contained < or >; replaced with ‹ ›', 'changed-value'));
   }
   if (label.length > LIMITS.labelLength) {
     label = label.slice(0, LIMITS.labelLength - 1) + '…';
-    warnings.push(problem(at, `was longer than ${LIMITS.labelLength} characters; shortened`));
+    warnings.push(problem(at, `was longer than ${LIMITS.labelLength} characters; shortened`, 'changed-value'));
   }
   return label;
 }
 
 export function cleanText(raw: string, at: string, warnings: Problem[]): string {
   if (raw.length <= LIMITS.descriptionLength) return raw;
-  warnings.push(problem(at, `was longer than ${LIMITS.descriptionLength} characters; shortened`));
+  warnings.push(problem(at, `was longer than ${LIMITS.descriptionLength} characters; shortened`, 'changed-value'));
   return raw.slice(0, LIMITS.descriptionLength - 1) + '…';
 }
 

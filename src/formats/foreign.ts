@@ -30,7 +30,7 @@ export function adoptEdges(nodes: MapNode[], edges: MapEdge[], origin: Map<strin
     // With an end missing any type will do: validateMap names the missing end, the real problem.
     const type = !source || !target ? 'partnership' : ENDPOINT_DEFAULT[`${source}>${target}`];
     if (!type) {
-      warnings.push(problem(origin.get(`edges:${edge.id}`) ?? file, 'skipped: a tie from a program to an organization has no type of ours'));
+      warnings.push(problem(origin.get(`edges:${edge.id}`) ?? file, 'skipped: a tie from a program to an organization has no type of ours', 'skipped-tie'));
       return false;
     }
     const fields = edge as Record<string, unknown>;

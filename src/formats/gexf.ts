@@ -1,18 +1,27 @@
-// GEXF 1.2 (what Gephi writes and networkx reads): declared `<attributes>` with types, labels on the
-// nodes, positions as `<viz:position>`; the map's meta, views and unknown top-level fields travel as
-// JSON in `<meta><description>`.
+// GEXF 1.1–1.3 (what Gephi writes and networkx reads): declared `<attributes>` with types, labels on
+// the nodes, `weight` on edges, positions as `<viz:position>` (time, defaults and viz: gexf-read.ts);
+// the map's meta, views and unknown top-level fields travel as JSON in `<meta><description>`.
+// Ids, ends and collisions: graph-policy.ts.
 import type { MapEdge, MapNode, PathwaysMap, Problem } from '../model/types.ts';
 import { declareAttributes, JSON_ID_SUFFIX, openGraphXml, readValue, writeValue, type AttrDecl } from './attributes.ts';
-import { adoptEdges, adoptNode } from './foreign.ts';
-import { failed, finish, problem, type ImportResult, type InputFile } from './common.ts';
+import { failed, problem, type ImportResult, type InputFile } from './common.ts';
+import { GexfReader, type AttrInfo } from './gexf-read.ts';
+import { EDGE_OWN, exportName, fieldName, settleGraph, type RawEntry } from './graph-policy.ts';
 import { child, children, escapeXml, type XmlElement } from './xml.ts';
 
 const TOP_LEVEL = new Set(['format', 'version', 'meta', 'nodes', 'edges', 'views', 'positions']);
 const MARK = 'pathways-map:';
+const PREFIX = 'gexf';
+const NODE_OWN = new Set(['id', 'label']);
+const NO_NAMES = new Set<string>();
 
 export function exportGexf(map: PathwaysMap): string {
-  const nodeAttrs = declareAttributes(map.nodes as unknown as Record<string, unknown>[], 'n', new Set(['id', 'label']));
-  const edgeAttrs = declareAttributes(map.edges as unknown as Record<string, unknown>[], 'e', new Set(['id', 'source', 'target']));
+  // Our own fields named like GEXF's own, or like the prefix, are written so that the importer reads them back.
+  const renamed = (entry: object, own: Set<string>) => Object.fromEntries(Object.entries(entry).map(([k, v]) => [own.has(k) ? k : exportName(k, NO_NAMES, PREFIX), v]));
+  const nodeEntries = map.nodes.map((n) => renamed(n, NODE_OWN));
+  const edgeEntries = map.edges.map((e) => renamed(e, EDGE_OWN));
+  const nodeAttrs = declareAttributes(nodeEntries, 'n', NODE_OWN);
+  const edgeAttrs = declareAttributes(edgeEntries, 'e', EDGE_OWN);
   const extra = Object.fromEntries(Object.entries(map).filter(([key]) => !TOP_LEVEL.has(key)));
   const declare = (attrs: AttrDecl[], kind: string) => [
     `    <attributes class="${kind}">`,
@@ -39,30 +48,74 @@ export function exportGexf(map: PathwaysMap): string {
     ...declare(nodeAttrs, 'node'),
     ...declare(edgeAttrs, 'edge'),
     '    <nodes>',
-    ...map.nodes.map((n) => `      <node id="${escapeXml(n.id)}" label="${escapeXml(n.label)}">${values(n, nodeAttrs)}${position(n.id)}\n      </node>`),
+    ...map.nodes.map((n, i) => `      <node id="${escapeXml(n.id)}" label="${escapeXml(n.label)}">${values(nodeEntries[i], nodeAttrs)}${position(n.id)}\n      </node>`),
     '    </nodes>',
     '    <edges>',
-    ...map.edges.map((e) => `      <edge id="${escapeXml(e.id)}" source="${escapeXml(e.source)}" target="${escapeXml(e.target)}">${values(e as unknown as Record<string, unknown>, edgeAttrs)}\n      </edge>`),
+    ...map.edges.map((e, i) => `      <edge id="${escapeXml(e.id)}" source="${escapeXml(e.source)}" target="${escapeXml(e.target)}">${values(edgeEntries[i], edgeAttrs)}\n      </edge>`),
     '    </edges>',
     '  </graph>',
     '</gexf>',
   ].join('\n') + '\n';
 }
 
-interface AttrInfo {
-  name: string;
-  type: string;
-  json: boolean;
+function readAttributes(graph: XmlElement, file: string, warnings: Problem[]) {
+  const attrs = { node: new Map<string, AttrInfo>(), edge: new Map<string, AttrInfo>() };
+  for (const block of children(graph, 'attributes')) {
+    const kind = block.attrs.class === 'edge' ? 'edge' : 'node';
+    for (const [i, a] of children(block, 'attribute').entries()) {
+      const at = `${file} <attributes class="${kind}"> attribute ${i + 1}`;
+      if (a.attrs.id === undefined) {
+        warnings.push(problem(at, 'has no id; its values cannot be read and were left out', 'dropped-value'));
+        continue;
+      }
+      const name = a.attrs.title ?? a.attrs.id;
+      const field = fieldName(name, kind === 'node' ? NODE_OWN : EDGE_OWN, PREFIX, `${at} ("${name}")`, warnings);
+      attrs[kind].set(a.attrs.id, { field, type: a.attrs.type ?? 'string', json: a.attrs.id.endsWith(JSON_ID_SUFFIX), default: child(a, 'default')?.text });
+    }
+  }
+  return attrs;
 }
 
-function readAttValues(element: XmlElement, attrs: Map<string, AttrInfo>, into: Record<string, unknown>, at: string, warnings: Problem[]) {
-  for (const v of children(child(element, 'attvalues'), 'attvalue')) {
-    const info = attrs.get(v.attrs.for ?? v.attrs.id);
-    if (!info) continue;
-    const value = readValue(v.attrs.value ?? '', info.type, info.json);
-    if (value === undefined) warnings.push(problem(at, `attribute "${info.name}": "${(v.attrs.value ?? '').slice(0, 40)}" is not a ${info.json ? 'JSON value' : info.type}`));
-    else into[info.name] = value;
+type Saved = { meta?: Record<string, unknown>; views?: PathwaysMap['views']; extra?: Record<string, unknown> };
+
+/** Our own settings in `<description>`, or the file's creator and description kept in meta. */
+function readMeta(root: XmlElement, file: string, warnings: Problem[]): Saved {
+  const meta = child(root, 'meta');
+  const description = child(meta, 'description')?.text ?? '';
+  if (!description.startsWith(MARK)) {
+    const kept = Object.fromEntries(['creator', 'description', 'keywords'].map((n) => [`${PREFIX}:${n}`, child(meta, n)?.text.trim()]).filter(([, v]) => v));
+    return Object.keys(kept).length ? { meta: kept } : {};
   }
+  const at = `${file} <meta><description>`;
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const parsed = readValue(description.slice(MARK.length), 'string', true);
+  if (!isObject(parsed)) {
+    warnings.push(problem(at, 'the saved map settings are not a JSON object; ignored', 'dropped-value'));
+    return {};
+  }
+  const saved: Saved = {};
+  const take = (name: keyof Saved, fits: (v: unknown) => boolean) => {
+    if (parsed[name] === undefined) return;
+    if (fits(parsed[name])) (saved as Record<string, unknown>)[name] = parsed[name];
+    else warnings.push(problem(at, `the saved "${name}" is not what this writer saves; ignored`, 'dropped-value'));
+  };
+  take('meta', isObject);
+  take('views', Array.isArray);
+  take('extra', isObject);
+  return saved;
+}
+
+/** Nodes of `<nodes>` and of nodes nested in nodes (GEXF hierarchies), in document order. */
+function allNodes(graph: XmlElement): XmlElement[] {
+  const out: XmlElement[] = [];
+  const stack = [child(graph, 'nodes')];
+  while (stack.length) {
+    for (const node of children(stack.shift(), 'node')) {
+      out.push(node);
+      stack.push(child(node, 'nodes'));
+    }
+  }
+  return out;
 }
 
 export function importGexf(file: InputFile): ImportResult {
@@ -70,40 +123,48 @@ export function importGexf(file: InputFile): ImportResult {
   const opened = openGraphXml(file, 'gexf', 'GEXF', warnings);
   if ('problem' in opened) return failed([opened.problem], warnings);
   const { root, graph } = opened;
-  const attrs = { node: new Map<string, AttrInfo>(), edge: new Map<string, AttrInfo>() };
-  for (const block of children(graph, 'attributes')) {
-    const kind = block.attrs.class === 'edge' ? 'edge' : 'node';
-    for (const a of children(block, 'attribute')) attrs[kind].set(a.attrs.id, { name: a.attrs.title ?? a.attrs.id, type: a.attrs.type ?? 'string', json: a.attrs.id.endsWith(JSON_ID_SUFFIX) });
-  }
-  let saved: { meta?: Record<string, unknown>; views?: PathwaysMap['views']; extra?: Record<string, unknown> } = {};
-  const description = child(child(root, 'meta'), 'description')?.text ?? '';
-  if (description.startsWith(MARK)) {
-    try {
-      saved = JSON.parse(description.slice(MARK.length));
-    } catch {
-      warnings.push(problem(`${file.name} <meta><description>`, 'the saved map settings are not valid JSON; ignored'));
-    }
-  }
-  const positions: Record<string, { x: number; y: number }> = {};
-  const origin = new Map<string, string>();
-  const nodes = children(child(graph, 'nodes'), 'node').map((element, i) => {
-    const at = `${file.name} node ${i + 1} ("${element.attrs.id}")`;
-    const fields: Record<string, unknown> = { id: element.attrs.id, label: element.attrs.label ?? element.attrs.id };
-    readAttValues(element, attrs.node, fields, at, warnings);
-    adoptNode(fields);
-    const p = child(element, 'position');
-    if (p && Number.isFinite(Number(p.attrs.x)) && Number.isFinite(Number(p.attrs.y))) positions[element.attrs.id] = { x: Number(p.attrs.x), y: Number(p.attrs.y) };
-    origin.set(`nodes:${element.attrs.id}`, at);
-    return fields as MapNode;
+  const attrs = readAttributes(graph, file.name, warnings);
+  const saved = readMeta(root, file.name, warnings);
+  const reader = new GexfReader(file.name, warnings);
+  const positions = new Map<string, { x: number; y: number }>();
+  const rawNodes: RawEntry[] = allNodes(graph).map((element, i) => {
+    const at = `${file.name} node ${i + 1}${element.attrs.id !== undefined ? ` ("${element.attrs.id}")` : ''}`;
+    const fields: Record<string, unknown> = {};
+    reader.values(element, attrs.node, fields, at);
+    reader.spells(element, fields);
+    const position = reader.viz(element, fields);
+    if (position) positions.set(element.attrs.id, position);
+    if (element.attrs.pid !== undefined) fields.pid = element.attrs.pid;
+    return { fields: { ...fields, id: element.attrs.id, label: element.attrs.label }, at };
   });
-  const edges = children(child(graph, 'edges'), 'edge').map((element, i) => {
-    const at = `${file.name} edge ${i + 1}`;
-    const fields: Record<string, unknown> = { id: element.attrs.id ?? `e${i + 1}`, source: element.attrs.source, target: element.attrs.target };
+  const rawEdges: RawEntry[] = [...children(child(graph, 'edges'), 'edge'), ...collectNested(graph)].map((element, i) => {
+    const at = `${file.name} edge ${i + 1}${element.attrs.id !== undefined ? ` ("${element.attrs.id}")` : ''}`;
+    const fields: Record<string, unknown> = {};
     if (element.attrs.label !== undefined) fields.label = element.attrs.label;
-    readAttValues(element, attrs.edge, fields, at, warnings);
-    origin.set(`edges:${fields.id}`, at);
-    return fields as MapEdge;
+    if (element.attrs.weight !== undefined) {
+      const weight = Number(element.attrs.weight);
+      if (element.attrs.weight.trim() !== '' && Number.isFinite(weight)) fields.weight = weight;
+      else warnings.push(problem(at, `weight "${element.attrs.weight.slice(0, 40)}" is not a number; left out`, 'dropped-value'));
+    }
+    // GEXF's edge `type` (directed/undirected/mutual) and `kind` are not our tie types.
+    if (element.attrs.type !== undefined) fields[`${PREFIX}:type`] = element.attrs.type;
+    if (element.attrs.kind !== undefined) fields.kind = element.attrs.kind;
+    reader.values(element, attrs.edge, fields, at);
+    reader.spells(element, fields);
+    reader.viz(element, fields);
+    return { fields: { ...fields, id: element.attrs.id, source: element.attrs.source, target: element.attrs.target }, at };
   });
-  const kept = adoptEdges(nodes, edges, origin, file.name, warnings);
-  return finish({ title: file.name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, ''), nodes, edges: kept, positions, meta: saved.meta, views: saved.views, extra: saved.extra, origin }, warnings);
+  return settleGraph(
+    { title: file.name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, ''), positions: Object.fromEntries([...positions].filter(([id]) => id !== undefined)), meta: saved.meta, views: saved.views, extra: saved.extra },
+    rawNodes,
+    rawEdges,
+    file.name,
+    PREFIX,
+    warnings,
+  );
+}
+
+/** Edges inside nested `<nodes>` (GEXF hierarchies may put `<edges>` beside them). */
+function collectNested(graph: XmlElement): XmlElement[] {
+  return allNodes(graph).flatMap((node) => children(child(node, 'edges'), 'edge'));
 }

@@ -1,18 +1,27 @@
-// GraphML as Gephi, Cytoscape desktop and networkx read it: every field a declared `<key>` with its
-// type; node positions as `x`/`y`; the map's meta, views and unknown top-level fields as JSON on the graph.
-import type { MapEdge, MapNode, PathwaysMap, Problem } from '../model/types.ts';
+// GraphML as Gephi, Cytoscape desktop, networkx, igraph, yEd and yFiles for HTML write it: every field
+// a declared `<key>` with its type; positions as numeric `x`/`y` keys (Gephi) or yEd/yFiles geometry;
+// labels from a `label` key, yEd/yFiles label graphics, or a `name` key. The map's meta, views and
+// unknown top-level fields travel as JSON on the graph. Ids, ends and collisions: graph-policy.ts.
+import type { PathwaysMap, Problem } from '../model/types.ts';
 import { declareAttributes, JSON_ID_SUFFIX, openGraphXml, readValue, writeValue, type AttrDecl } from './attributes.ts';
-import { adoptEdges, adoptNode } from './foreign.ts';
-import { failed, finish, problem, type ImportResult, type InputFile } from './common.ts';
+import { failed, problem, type ImportResult, type InputFile } from './common.ts';
+import { EDGE_OWN, exportName, fieldName, NODE_OWN, settleGraph, type RawEntry } from './graph-policy.ts';
 import { child, children, escapeXml, type XmlElement } from './xml.ts';
+import { graphicsCentre, graphicsLabel, isStructured } from './yfiles.ts';
 
 const TOP_LEVEL = new Set(['format', 'version', 'meta', 'nodes', 'edges', 'views', 'positions']);
 const GRAPH_KEYS = { meta: 'g-meta-json', views: 'g-views-json', extra: 'g-extra-json' } as const;
+const PREFIX = 'graphml';
+/** Node field names our writer uses for positions: a node's own `x` is written as `graphml:x`. */
+const POSITION_NAMES = new Set(['x', 'y']);
+const NO_NAMES = new Set<string>();
 
 export function exportGraphml(map: PathwaysMap): string {
-  const nodeEntries = map.nodes.map((n) => ({ ...n, ...(map.positions[n.id] ? { x: map.positions[n.id].x, y: map.positions[n.id].y } : {}) }) as Record<string, unknown>);
+  const renamed = (entry: object) => Object.fromEntries(Object.entries(entry).map(([k, v]) => [exportName(k, POSITION_NAMES, PREFIX), v]));
+  const nodeEntries = map.nodes.map((n) => ({ ...renamed(n), ...(map.positions[n.id] ? { x: map.positions[n.id].x, y: map.positions[n.id].y } : {}) }) as Record<string, unknown>);
+  const edgeEntries = map.edges.map((e) => renamed(e));
   const nodeKeys = declareAttributes(nodeEntries, 'n', new Set(['id']));
-  const edgeKeys = declareAttributes(map.edges as unknown as Record<string, unknown>[], 'e', new Set(['id', 'source', 'target']));
+  const edgeKeys = declareAttributes(edgeEntries, 'e', new Set(['id', 'source', 'target']));
   const extra = Object.fromEntries(Object.entries(map).filter(([key]) => !TOP_LEVEL.has(key)));
   const key = (d: AttrDecl, kind: string) => `  <key id="${d.id}" for="${kind}" attr.name="${escapeXml(d.name)}" attr.type="${d.type}"/>`;
   const data = (entry: Record<string, unknown>, keys: AttrDecl[]) =>
@@ -28,7 +37,7 @@ export function exportGraphml(map: PathwaysMap): string {
     `    <data key="${GRAPH_KEYS.views}">${escapeXml(JSON.stringify(map.views))}</data>`,
     `    <data key="${GRAPH_KEYS.extra}">${escapeXml(JSON.stringify(extra))}</data>`,
     ...nodeEntries.map((n) => `    <node id="${escapeXml(String(n.id))}">\n${data(n, nodeKeys)}\n    </node>`),
-    ...map.edges.map((e) => `    <edge id="${escapeXml(e.id)}" source="${escapeXml(e.source)}" target="${escapeXml(e.target)}">\n${data(e as unknown as Record<string, unknown>, edgeKeys)}\n    </edge>`),
+    ...map.edges.map((e, i) => `    <edge id="${escapeXml(e.id)}" source="${escapeXml(e.source)}" target="${escapeXml(e.target)}">\n${data(edgeEntries[i], edgeKeys)}\n    </edge>`),
     '  </graph>',
     '</graphml>',
   ];
@@ -36,21 +45,91 @@ export function exportGraphml(map: PathwaysMap): string {
 }
 
 interface KeyInfo {
-  name: string;
+  id: string;
+  /** The field it is stored under (see fieldName), or the position it gives. */
+  field: string;
+  role: 'field' | 'x' | 'y';
   type: string;
   json: boolean;
   default?: string;
 }
 
-function readData(element: XmlElement, keys: Map<string, KeyInfo>, into: Record<string, unknown>, at: string, warnings: Problem[]): void {
-  for (const [id, info] of keys) if (info.default !== undefined && into[info.name] === undefined) into[info.name] = readValue(info.default, info.type, info.json);
+type Keys = Record<'node' | 'edge' | 'graph', Map<string, KeyInfo>>;
+
+function readKeys(root: XmlElement, file: string, warnings: Problem[]): Keys {
+  const keys: Keys = { node: new Map(), edge: new Map(), graph: new Map() };
+  for (const [i, k] of children(root, 'key').entries()) {
+    const at = `${file} <key> ${i + 1}${k.attrs.id ? ` ("${k.attrs.id}")` : ''}`;
+    if (!k.attrs.id) {
+      warnings.push(problem(at, 'has no id; its values cannot be read and were left out', 'dropped-value'));
+      continue;
+    }
+    const scope = k.attrs.for ?? 'all';
+    const targets: ('node' | 'edge' | 'graph')[] = scope === 'all' ? ['node', 'edge', 'graph'] : scope === 'node' || scope === 'edge' || scope === 'graph' ? [scope] : [];
+    if (!targets.length) {
+      warnings.push(problem(at, `is for "${scope}", which a map has no place for; its values were left out`, 'dropped-value'));
+      continue;
+    }
+    const name = k.attrs['attr.name'] ?? k.attrs.name ?? k.attrs.id;
+    for (const target of targets) {
+      const role = target === 'node' && (name === 'x' || name === 'y') ? name : 'field';
+      const field = fieldName(name, target === 'node' ? NODE_OWN : target === 'edge' ? EDGE_OWN : NO_NAMES, PREFIX, at, warnings);
+      keys[target].set(k.attrs.id, { id: k.attrs.id, field, role, type: k.attrs['attr.type'] ?? 'string', json: k.attrs.id.endsWith(JSON_ID_SUFFIX), default: child(k, 'default')?.text });
+    }
+  }
+  return keys;
+}
+
+interface Read {
+  fields: Record<string, unknown>;
+  position: { x?: number; y?: number };
+  /** Data holding elements (yEd / yFiles graphics), in order. */
+  graphics: XmlElement[];
+}
+
+function readData(element: XmlElement, keys: Map<string, KeyInfo>, at: string, unknown: Set<string>, warnings: Problem[]): Read {
+  const read: Read = { fields: {}, position: {}, graphics: [] };
+  const set = (info: KeyInfo, text: string) => {
+    const value = readValue(text, info.type, info.json);
+    if (value === undefined) return warnings.push(problem(at, `key "${info.field}": "${text.slice(0, 40)}" is not a ${info.json ? 'JSON value' : info.type}; left out`, 'dropped-value'));
+    if (info.role !== 'field' && typeof value === 'number') read.position[info.role] = value;
+    else read.fields[info.field] = value;
+  };
+  const given = new Set<string>();
   for (const d of children(element, 'data')) {
     const info = keys.get(d.attrs.key);
-    if (!info) continue;
-    const value = readValue(d.text, info.type, info.json);
-    if (value === undefined) warnings.push(problem(at, `key "${info.name}": "${d.text.slice(0, 40)}" is not a ${info.json ? 'JSON value' : info.type}`));
-    else into[info.name] = value;
+    if (!info) {
+      if (d.attrs.key !== undefined && !unknown.has(d.attrs.key)) {
+        unknown.add(d.attrs.key);
+        warnings.push(problem(at, `<data key="${d.attrs.key}"> has no <key> declared; left out (and wherever else it appears)`, 'dropped-value'));
+      }
+      continue;
+    }
+    given.add(info.id);
+    if (isStructured(d)) read.graphics.push(d);
+    else set(info, d.text);
   }
+  for (const info of keys.values()) if (info.default !== undefined && !given.has(info.id)) set(info, info.default);
+  const desc = child(element, 'desc')?.text.trim();
+  if (desc) read.fields[read.fields.description === undefined ? 'description' : `${PREFIX}:desc`] = desc;
+  return read;
+}
+
+/** Nodes and edges of the graph and of graphs nested in nodes (yEd groups), in document order. */
+function collect(graph: XmlElement): { nodes: XmlElement[]; edges: XmlElement[] } {
+  const nodes: XmlElement[] = [];
+  const edges: XmlElement[] = [];
+  const stack = [graph];
+  while (stack.length) {
+    const g = stack.shift()!;
+    for (const c of g.children) {
+      if (c.name === 'node') {
+        nodes.push(c);
+        for (const nested of children(c, 'graph')) stack.push(nested);
+      } else if (c.name === 'edge') edges.push(c);
+    }
+  }
+  return { nodes, edges };
 }
 
 export function importGraphml(file: InputFile): ImportResult {
@@ -58,38 +137,57 @@ export function importGraphml(file: InputFile): ImportResult {
   const opened = openGraphXml(file, 'graphml', 'GraphML', warnings);
   if ('problem' in opened) return failed([opened.problem], warnings);
   const { root, graph } = opened;
-  const keys = { node: new Map<string, KeyInfo>(), edge: new Map<string, KeyInfo>(), graph: new Map<string, KeyInfo>() };
-  for (const k of children(root, 'key')) {
-    const kind = (k.attrs.for ?? 'all') as keyof typeof keys | 'all';
-    const info: KeyInfo = { name: k.attrs['attr.name'] ?? k.attrs.name ?? k.attrs.id, type: k.attrs['attr.type'] ?? 'string', json: k.attrs.id.endsWith(JSON_ID_SUFFIX), default: child(k, 'default')?.text };
-    for (const target of kind === 'all' ? (['node', 'edge', 'graph'] as const) : [kind]) keys[target]?.set(k.attrs.id, info);
-  }
-  const graphData: Record<string, unknown> = {};
-  readData(graph, keys.graph, graphData, file.name, warnings);
-  const positions: Record<string, { x: number; y: number }> = {};
-  const origin = new Map<string, string>();
-  const nodes = children(graph, 'node').map((element, i) => {
-    const at = `${file.name} node ${i + 1} ("${element.attrs.id}")`;
-    const fields: Record<string, unknown> = { id: element.attrs.id };
-    readData(element, keys.node, fields, at, warnings);
-    const { x, y, ...rest } = fields;
-    if (typeof x === 'number' && typeof y === 'number') positions[String(fields.id)] = { x, y };
-    adoptNode(rest);
-    if (typeof rest.label !== 'string') rest.label = typeof rest.name === 'string' ? rest.name : String(rest.id);
-    origin.set(`nodes:${rest.id}`, at);
-    return rest as MapNode;
+  const keys = readKeys(root, file.name, warnings);
+  const unknown = new Set<string>();
+  const graphData = readData(graph, keys.graph, `${file.name} <graph>`, unknown, warnings).fields;
+  const positions = new Map<string, { x: number; y: number }>();
+  const { nodes, edges } = collect(graph);
+  const rawNodes: RawEntry[] = nodes.map((element, i) => {
+    const at = `${file.name} node ${i + 1}${element.attrs.id !== undefined ? ` ("${element.attrs.id}")` : ''}`;
+    const { fields, position, graphics } = readData(element, keys.node, at, unknown, warnings);
+    const centre = graphics.map(graphicsCentre).find(Boolean);
+    const { x, y } = position;
+    if (x !== undefined && y !== undefined) positions.set(element.attrs.id, { x, y });
+    else {
+      if (x !== undefined) fields.x = x;
+      if (y !== undefined) fields.y = y;
+      if (centre) positions.set(element.attrs.id, centre);
+    }
+    if (typeof fields.label !== 'string' || !fields.label.trim()) {
+      const shown = graphics.map(graphicsLabel).find(Boolean);
+      if (shown) fields.label = shown;
+      else if (typeof fields.Name === 'string') fields.label = fields.Name;
+    }
+    return { fields: { ...fields, id: element.attrs.id }, at };
   });
-  const edges = children(graph, 'edge').map((element, i) => {
-    const at = `${file.name} edge ${i + 1}`;
-    const fields: Record<string, unknown> = { id: element.attrs.id ?? `e${i + 1}`, source: element.attrs.source, target: element.attrs.target };
-    readData(element, keys.edge, fields, at, warnings);
-    origin.set(`edges:${fields.id}`, at);
-    return fields as MapEdge;
+  const rawEdges: RawEntry[] = edges.map((element, i) => {
+    const at = `${file.name} edge ${i + 1}${element.attrs.id !== undefined ? ` ("${element.attrs.id}")` : ''}`;
+    const { fields, graphics } = readData(element, keys.edge, at, unknown, warnings);
+    const shown = graphics.map(graphicsLabel).find(Boolean);
+    if (fields.label === undefined && shown) fields.label = shown;
+    return { fields: { ...fields, id: element.attrs.id, source: element.attrs.source, target: element.attrs.target }, at };
   });
-  const kept = adoptEdges(nodes, edges, origin, file.name, warnings);
-  const meta = graphData['pathways-meta'] as Record<string, unknown> | undefined;
-  return finish(
-    { title: file.name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, ''), nodes, edges: kept, positions, meta, views: graphData['pathways-views'] as PathwaysMap['views'], extra: graphData['pathways-extra'] as Record<string, unknown>, origin },
+  const saved = (name: string, check: (v: unknown) => boolean) => {
+    const value = graphData[`pathways-${name}`];
+    if (value === undefined || check(value)) return value;
+    warnings.push(problem(`${file.name} <graph> pathways-${name}`, 'is not what this writer saves; ignored', 'dropped-value'));
+    return undefined;
+  };
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const meta = saved('meta', isObject) as Record<string, unknown> | undefined;
+  const foreignGraph = Object.fromEntries(Object.entries(graphData).filter(([k]) => !k.startsWith('pathways-')).map(([k, v]) => [`${PREFIX}:${k}`, v]));
+  return settleGraph(
+    {
+      title: file.name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, ''),
+      positions: Object.fromEntries([...positions].filter(([id]) => id !== undefined)),
+      meta: meta ?? (Object.keys(foreignGraph).length ? foreignGraph : undefined),
+      views: saved('views', Array.isArray) as PathwaysMap['views'],
+      extra: saved('extra', isObject) as Record<string, unknown>,
+    },
+    rawNodes,
+    rawEdges,
+    file.name,
+    PREFIX,
     warnings,
   );
 }

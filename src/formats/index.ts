@@ -10,7 +10,7 @@ import { exportGexf, importGexf } from './gexf.ts';
 import { exportGraphml, importGraphml } from './graphml.ts';
 import { hsdsToMap } from './hsds.ts';
 import { fromNested, fromTables, readTables } from './hsds-read.ts';
-import { exportCyjs, exportJson, importCyjs, importJson } from './json.ts';
+import { exportCyjs, exportJson, importCyjs, importJson, isCytoscapeJson } from './json.ts';
 import { importKumu, isKumuBlueprint } from './kumu.ts';
 
 export type ImportFormat = 'json' | 'csv' | 'kumu' | 'hsds' | 'graphml' | 'gexf' | 'cyjs';
@@ -75,7 +75,7 @@ export function detectFormat(files: InputFile[]): { format: ImportFormat } | { p
       const value = parsed.value as Record<string, unknown>;
       if (value && value.format === 'pathways-map') return { format: 'json' };
       if (isKumuBlueprint(value)) return { format: 'kumu' };
-      if (value && typeof value === 'object' && 'elements' in value) return { format: 'cyjs' };
+      if (isCytoscapeJson(value)) return { format: 'cyjs' };
       if (fromNested(value, name)) return { format: 'hsds' };
       return { problem: problem(files[0].name, 'is JSON, but not a pathways map, a Kumu blueprint, Cytoscape JSON or HSDS') };
     }
@@ -88,8 +88,18 @@ export interface ImportOptions extends CsvOptions {
   format?: ImportFormat;
 }
 
-/** Imports files of any supported format. Zips are unpacked first. */
+/** Imports files of any supported format. Zips are unpacked first. Never throws: an importer's
+ * unforeseen failure is still a problem naming the files, not an exception in the worker or CLI. */
 export function importFiles(input: InputFile[], options: ImportOptions = {}): ImportResult & { format: ImportFormat | null } {
+  try {
+    return importFilesUnguarded(input, options);
+  } catch (error) {
+    const names = input.map((f) => f.name).join(', ');
+    return { ...failed([problem(names, `could not be imported (${error instanceof Error ? error.message : String(error)})`, 'unreadable')]), format: options.format ?? null };
+  }
+}
+
+function importFilesUnguarded(input: InputFile[], options: ImportOptions): ImportResult & { format: ImportFormat | null } {
   const { files, problems } = expandZips(input);
   if (problems.length) return { ...failed(problems), format: null };
   if (input.some((f) => /\.zip$/i.test(f.name)) && !files.length) return { ...failed([problem(input[0].name, 'is empty')]), format: null };

@@ -17,8 +17,11 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 function unescape(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, code: string) => {
-    if (code[0] === '#') return String.fromCodePoint(code[1].toLowerCase() === 'x' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10));
-    return ENTITIES[code] ?? whole;
+    if (code[0] === '#') {
+      const point = code[1].toLowerCase() === 'x' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
+      return point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : whole;
+    }
+    return Object.hasOwn(ENTITIES, code) ? ENTITIES[code] : whole;
   });
 }
 
@@ -27,8 +30,11 @@ const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
 export class XmlError extends Error {}
 
+/** GraphML and GEXF nest a handful of levels (yEd's graphics about ten); deeper is hostile. */
+export const MAX_XML_DEPTH = 256;
+
 export function parseXml(text: string): XmlElement {
-  const root: XmlElement = { name: '#document', attrs: {}, children: [], text: '' };
+  const root: XmlElement = { name: '#document', attrs: Object.create(null), children: [], text: '' };
   const stack = [root];
   const token = /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|(<)/g;
   let match: RegExpExecArray | null;
@@ -45,11 +51,13 @@ export function parseXml(text: string): XmlElement {
         stack.pop();
         continue;
       }
-      const attrs: Record<string, string> = {};
+      // No prototype: an attribute named `constructor` or `__proto__` is only ever a string here.
+      const attrs: Record<string, string> = Object.create(null);
       for (const a of attrText.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[local(a[1])] = unescape(a[2] ?? a[3]);
       const element: XmlElement = { name: local(name), attrs, children: [], text: '' };
       top.children.push(element);
       if (!selfClosing) stack.push(element);
+      if (stack.length > MAX_XML_DEPTH) throw new XmlError(`line ${line(match.index)}: elements nested deeper than ${MAX_XML_DEPTH} levels`);
     }
   }
   if (stack.length > 1) throw new XmlError(`<${stack[stack.length - 1].name}> is never closed`);

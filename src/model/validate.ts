@@ -2,6 +2,7 @@
 // named by its path (`edges[3].target: no node "P99"`), and all of them are reported, not the first.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { LIMITS } from './constants.ts';
+import { jsonDepthProblem } from './json-depth.ts';
 import { migrateMap } from './migrate.ts';
 import {
   edgeSchemas,
@@ -221,6 +222,8 @@ export function parseMapText(text: string, fileName = 'map'): ValidationResult {
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (!body.trim()) return { map: null, warnings: [], problems: [{ path: '', message: 'the file is empty' }] };
+  const tooDeep = jsonDepthProblem(body);
+  if (tooDeep) return { map: null, warnings: [], problems: [{ path: '', message: tooDeep, kind: 'too-deep' }] };
   let json: unknown;
   try {
     json = JSON.parse(body);

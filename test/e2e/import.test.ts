@@ -102,6 +102,30 @@ describe('import in Chromium', () => {
     expect(svg.bytes.toString('utf8')).toMatch(/<svg[\s\S]*<\/svg>/);
   });
 
+  it('groups warnings by kind with counts, expands a group, and downloads them as CSV', async () => {
+    const gexf = `<gexf><graph><nodes><node id="0" label="Ada"/><node id="1" label="Ben"/></nodes>
+      <edges><edge id="0" source="0" target="1"/><edge source="0" target="9"/><edge source="1" target="8"/></edges></graph></gexf>`;
+    await page.setInputFiles('[data-testid="import-file"]', { name: 'study.gexf', mimeType: 'application/xml', buffer: Buffer.from(gexf) });
+    await settled(page);
+    const box = page.getByTestId('import-warnings');
+    await expect(box.locator('.warn-head strong').innerText()).resolves.toBe('3 warnings');
+    await expect(box.locator('details.warn-group summary').allInnerTexts()).resolves.toEqual(['2 References to something missing (skipped)', '1 Ids renamed to stay unique']);
+    const missing = box.locator('details[data-kind="dangling-reference"]');
+    await expect(missing.locator('li').first().isVisible()).resolves.toBe(false);
+    await missing.locator('summary').click();
+    await expect(missing.locator('li').allInnerTexts()).resolves.toEqual(['study.gexf edge 2: skipped: target "9" is not a node', 'study.gexf edge 3: skipped: target "8" is not a node']);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-warnings-csv').click()]);
+    expect(file.suggestedFilename()).toBe('study-warnings.csv');
+    const csv = readFileSync((await file.path())!, 'utf8').trim().split('\r\n');
+    expect(csv).toEqual([
+      'file,place,kind,message',
+      'study.gexf,edge 2,dangling-reference,"skipped: target ""9"" is not a node"',
+      'study.gexf,edge 3,dangling-reference,"skipped: target ""8"" is not a node"',
+      'study.gexf,,id-namespaced,"1 edge id is also used by a node or an earlier edge; renamed ""0"" → ""e:0"""',
+    ]);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('maps the columns of a foreign spreadsheet, then imports it as a new map', async () => {
     await page.setInputFiles('[data-testid="import-file"]', join(FIXTURES, 'agencies.csv'));
     await settled(page);

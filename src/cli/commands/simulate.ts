@@ -2,6 +2,7 @@ import { describeLabels } from '../../simulation/describe.ts';
 import { DEFAULT_COHORT, simulate } from '../../simulation/index.ts';
 import { compareScenario, validateScenario } from '../../simulation/scenarios.ts';
 import { formatProblems } from '../../model/validate.ts';
+import { parseJson, problemLine } from '../../formats/common.ts';
 import { CliError, parseArgs, type CliIo } from '../io.ts';
 import { readMap } from './analyze.ts';
 
@@ -30,13 +31,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   let scenarioLines: string[] = [];
   if (typeof options.scenario === 'string') {
     const file = options.scenario;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(io.readFile(file).toString('utf8'));
-    } catch (error) {
-      if (error instanceof CliError) throw error;
-      throw new CliError(`${file}: not JSON (${(error as Error).message})`);
-    }
+    const parsed = parseJson(io.readFile(file).toString('utf8'), file);
+    if ('problem' in parsed) throw new CliError(problemLine(parsed.problem));
+    const raw = parsed.value;
     const { scenario, problems } = validateScenario(raw, map);
     if (!scenario) throw new CliError(formatProblems(problems, file));
     const comparison = compareScenario(map, scenario, { cohort, seed });

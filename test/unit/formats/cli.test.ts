@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nodeIo } from '../../../src/cli/io.ts';
 import { main } from '../../../src/cli/main.ts';
+import { countMap, IMPORT_LIMIT_BYTES } from '../../../src/formats/common.ts';
 import { smallMap } from '../../fixtures/small-map.ts';
 import { memoryIo } from '../../support/memory-io.ts';
 import { FIXTURES } from './helpers.ts';
@@ -26,14 +28,33 @@ describe('cli import / export', () => {
   });
 
   it('refuses a file over the limit before reading it', async () => {
-    const { io, written, stderr } = memoryIo({});
-    io.fileSize = () => 100 * 1024 * 1024;
-    io.readFile = () => {
-      throw new Error('must not read');
-    };
+    const { io, written, stderr } = memoryIo({ 'big.zip': new Uint8Array(IMPORT_LIMIT_BYTES + 1024 * 1024) });
     expect(await main(['import', 'hsds', 'big.zip', '-o', 'out.json'], io)).toBe(1);
-    expect(stderr()).toBe('big.zip: the file is 100.0 MB; the import limit is 50 MB');
+    expect(stderr()).toBe('big.zip: the file is 51.0 MB; the limit is 50 MB');
     expect(written).toEqual({});
+  });
+
+  it('imports a folder as the set of its files (an HSDS directory)', async () => {
+    const dir = join(FIXTURES, 'hsds11');
+    const { io, written, stdout } = memoryIo();
+    io.readFile = nodeIo.readFile;
+    io.listFolder = nodeIo.listFolder;
+    expect(await main(['import', 'hsds', dir, '-o', 'dir.json'], io)).toBe(0);
+    const map = JSON.parse(String(written['dir.json']));
+    expect(map.meta.title).toBe('hsds11');
+    const counts = countMap(map);
+    expect(stdout()).toMatch(new RegExp(`^dir.json: ${counts.organizations} organizations, ${counts.programs} programs, ${counts.ties} ties`));
+    expect(counts.programs).toBeGreaterThan(0);
+  });
+
+  it('--strict refuses an import that has warnings, and names each', async () => {
+    const graph = '<graphml><graph><node id="a"/><edge source="a" target="ghost"/></graph></graphml>';
+    const { io, written, stderr } = memoryIo({ 'g.graphml': graph });
+    expect(await main(['import', 'graphml', 'g.graphml', '-o', 'out.json', '--strict'], io)).toBe(1);
+    expect(stderr().split('\n')).toEqual(['g.graphml edge 1: skipped: target "ghost" is not a node', '1 warning; refused (--strict); nothing written']);
+    expect(written).toEqual({});
+    expect(await main(['import', 'graphml', 'g.graphml', '-o', 'out.json'], io)).toBe(0);
+    expect(JSON.parse(String(written['out.json'])).nodes).toHaveLength(1);
   });
 
   it('exports CSV as two files and GraphML as one; import of the export gives the map back', async () => {

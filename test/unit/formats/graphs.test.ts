@@ -25,9 +25,10 @@ describe('graphs from other tools', () => {
   it('GEXF 1.3 from Gephi: attvalues by type, viz positions', () => {
     const result = importFiles([fixture('gephi.gexf')]);
     expect(result.problems).toEqual([]);
-    expect(result.map!.nodes[0]).toEqual({ id: 'a', label: 'City Fund', Degree: 2, funded: false, type: 'organization' });
+    expect(result.map!.nodes[0]).toEqual({ id: 'a', label: 'City Fund', Degree: 2, funded: false, 'viz:size': 10, type: 'organization' });
     expect(result.map!.positions).toEqual({ a: { x: 1.5, y: -2 } });
-    expect(result.map!.edges).toEqual([{ id: '0', source: 'a', target: 'b', type: 'partnership' }]);
+    // Gephi numbers edges from 0 like nodes; the edge keeps its weight.
+    expect(result.map!.edges).toEqual([{ id: '0', source: 'a', target: 'b', weight: 1, type: 'partnership' }]);
   });
 
   it('names the place of XML that is not well formed, and a file that is not GraphML', () => {
@@ -37,9 +38,11 @@ describe('graphs from other tools', () => {
     expect(importFiles([text('x.gexf', '<?xml version="1.0"?><svg></svg>')]).problems.map(problemLine)).toEqual(['x.gexf: has no <gexf><graph>: not GEXF']);
   });
 
-  it('names an edge whose end is missing', () => {
+  it('skips an edge whose end is missing, with a warning naming it', () => {
     const result = importFiles([text('y.graphml', '<graphml><graph><node id="a"/><edge id="e" source="a" target="zz"/></graph></graphml>')]);
-    expect(result.problems.map(problemLine)).toEqual(['y.graphml edge 1 (connection "e", target): no node "zz"']);
+    expect(result.problems).toEqual([]);
+    expect(result.map!.edges).toEqual([]);
+    expect(result.warnings).toEqual([{ path: 'y.graphml edge 1 ("e")', message: 'skipped: target "zz" is not a node', kind: 'dangling-reference' }]);
   });
 
   it('reports a tie type that is not ours in a pathways-map file as a problem (no crash)', () => {

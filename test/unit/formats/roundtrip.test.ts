@@ -25,6 +25,22 @@ describe('round trips', () => {
     });
   }
 
+  for (const format of ['json', 'graphml', 'gexf', 'cyjs'] as const) {
+    it(`${format}: fields named like ours or like the tools' own (name, x, y, label-like, prefixed) and empty strings come back`, () => {
+      const map = trickyMap();
+      Object.assign(map.nodes[0], { name: 'Legal name', x: 'left', y: 7, note: '', [`${format}:id`]: 'kept', 'graphml:x': 1, 'gexf:label': 'g', 'cy:source': 's', 'viz:color': '#ff0000', spells: 'none' });
+      Object.assign(map.nodes[1], { name: '', x: 3 });
+      Object.assign(map.edges[0], { name: 'tie', x: 1, weight: 2, empty: '' });
+      map.edges[1].id = map.nodes[2].id + '-tie';
+      expect(validateMap(map).problems).toEqual([]);
+      const files = exportMap(map, format).map((f) => text(`out${f.suffix}`, f.text));
+      const result = importFiles(files, { format });
+      expect(result.problems).toEqual([]);
+      expect(result.warnings).toEqual([]);
+      expect(result.map).toEqual(map);
+    });
+  }
+
   it('csv: the whole map comes back from its three files (meta and views from -map.csv)', () => {
     const { map, back } = roundTrip('csv');
     expect(back).toEqual(map);
