@@ -4,6 +4,7 @@ import { WebrtcProvider } from 'y-webrtc';
 import { WebsocketProvider } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
 import { chunkPeerMessages } from '../../collab/webrtc-chunking.ts';
+import { forgetDeparted, PresenceKeeper } from '../../collab/keep-presence.ts';
 import { participantsOf, presenterOf, PRESENCE_COLORS, cleanName, fitViewport, followTarget, peerViewsOf, pointerInterval, roomMoveOf, MAX_SELECTION, type Participant, type PeerView } from '../../collab/presence.ts';
 import type { Studio } from './studio.svelte.ts';
 import { sharedViewportOf } from '../present/presentation.svelte.ts';
@@ -69,6 +70,8 @@ export class RoomState {
   private readonly provider: WebrtcProvider | WebsocketProvider | null;
   private readonly awareness: Awareness;
   private readonly publishTimer: ReturnType<typeof setInterval>;
+  /** My presence across connection drops (see keep-presence.ts). */
+  private readonly keeper: PresenceKeeper;
 
   constructor(studio: Studio, link: RoomLink) {
     const doc = studio.doc;
@@ -89,6 +92,7 @@ export class RoomState {
     // Without a provider (blocked), a local awareness keeps the rest of the room code uniform.
     const awareness = (this.awareness = this.provider?.awareness ?? new Awareness(doc));
     awareness.setLocalStateField('user', { name: this.name, color: rememberedColor(), ...(link.viewer ? { viewer: true } : {}) });
+    this.keeper = new PresenceKeeper(awareness);
     let following = false;
     const refresh = () => {
       // A room that moved (announceMove) lingers only to tell its peers; it must not steer this screen.
@@ -130,7 +134,12 @@ export class RoomState {
       this.publishView(studio);
     }, 250);
     if (this.provider instanceof WebsocketProvider) {
-      this.provider.on('status', ({ status }: { status: string }) => (this.signaling = status === 'connected'));
+      this.provider.on('status', ({ status }: { status: string }) => {
+        this.signaling = status === 'connected';
+        // Back on the relay (after my Wi-Fi or the server dropped): everyone sees me again, and I them.
+        if (status === 'connected') this.keeper.reannounce();
+        else if (status === 'disconnected') forgetDeparted(awareness);
+      });
     } else if (this.provider) {
       chunkPeerMessages(this.provider, (reason) => console.warn(`A peer was disconnected: ${reason}`));
       this.provider.on('status', ({ connected }: { connected: boolean }) => (this.signaling = connected));
@@ -181,6 +190,12 @@ export class RoomState {
     if (on) this.follow(null);
   }
 
+  /** Where the room moved from (Session.setRelay): I keep leading, and following whom I followed. */
+  carryOver(old: RoomState): void {
+    this.leading = old.leading;
+    this.chosen = old.chosen;
+  }
+
   /** Tells everyone on this connection that the room moved (they follow; see Session.setRelay). */
   announceMove(relay: boolean): void {
     this.onmove = null;
@@ -221,11 +236,15 @@ export class RoomState {
   disconnect(): void {
     this.offline = true;
     this.provider?.disconnect();
+    // y-webrtc's disconnect removed my presence; offline, I am still here on my own screen.
+    this.keeper.restore();
   }
 
   reconnect(): void {
     this.offline = false;
     this.provider?.connect();
+    // The relay announces me once its socket is open (status 'connected'); the mesh's new peers get my state as they connect.
+    if (this.provider instanceof WebrtcProvider) this.keeper.reannounce();
   }
 
   /** One line for the status chip: offline, connecting, or how many others are connected. */
@@ -240,6 +259,7 @@ export class RoomState {
   destroy(): void {
     clearInterval(this.publishTimer);
     clearTimeout(this.pointerTimer);
+    this.keeper.destroy();
     this.provider?.destroy();
     if (!this.provider) this.awareness.destroy();
   }
