@@ -5,6 +5,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
 import { chunkPeerMessages } from '../../collab/webrtc-chunking.ts';
 import { forgetDeparted, PresenceKeeper } from '../../collab/keep-presence.ts';
+import { PROOF_REFRESH_MS, provenSteeringOnly, proofsFor, steeringSecret, steers, STEERING_FIELDS } from '../../collab/steering.ts';
 import { participantsOf, presenterOf, PRESENCE_COLORS, cleanName, fitViewport, followTarget, peerViewsOf, pointerInterval, roomMoveOf, MAX_SELECTION, type Participant, type PeerView } from '../../collab/presence.ts';
 import type { Studio } from './studio.svelte.ts';
 import { sharedViewportOf } from '../present/presentation.svelte.ts';
@@ -72,10 +73,14 @@ export class RoomState {
   private readonly publishTimer: ReturnType<typeof setInterval>;
   /** My presence across connection drops (see keep-presence.ts). */
   private readonly keeper: PresenceKeeper;
+  /** Signs and checks steering (steering.ts); null for a viewer, who holds no key. */
+  private readonly secret: Uint8Array | null;
+  private lastSigned = 0;
 
   constructor(studio: Studio, link: RoomLink) {
     const doc = studio.doc;
     this.link = link;
+    this.secret = link.key ? steeringSecret(link.key) : null;
     this.blocked = !link.relay && !canEncryptSignaling(globalThis) ? INSECURE_PAGE : null;
     this.provider = this.blocked
       ? null
@@ -98,14 +103,16 @@ export class RoomState {
       // A room that moved (announceMove) lingers only to tell its peers; it must not steer this screen.
       if (this.retired) return;
       this.participants = participantsOf(awareness.getStates(), awareness.clientID);
-      this.others = peerViewsOf(awareness.getStates(), awareness.clientID);
+      // Presenting, leading and moves count only with a valid proof from the room key.
+      const states = provenSteeringOnly(awareness.getStates(), this.secret, awareness.clientID, Date.now());
+      this.others = peerViewsOf(states, awareness.clientID);
       this.following = followTarget(this.others, this.chosen, this.dismissedLeader);
       this.applyFollowedViewport(studio);
-      const moved = roomMoveOf(awareness.getStates(), awareness.clientID);
+      const moved = roomMoveOf(states, awareness.clientID);
       if (moved !== null && moved !== !!link.relay && !link.viewer) queueMicrotask(() => this.onmove?.(moved));
       // Present to the room: follow whoever presents; leave the slides when they stop.
       const presentation = studio.presentation;
-      const presenter = presenterOf(awareness.getStates(), awareness.clientID);
+      const presenter = presenterOf(states, awareness.clientID);
       this.presenter = presenter?.clientId ?? null;
       if (presenter && (following || !presentation.presenting)) {
         following = true;
@@ -129,8 +136,11 @@ export class RoomState {
       const text = JSON.stringify(presenting);
       if (text !== sent) {
         sent = text;
-        awareness.setLocalStateField('presenting', presenting);
+        this.publish({ presenting });
       }
+      // What I steer is re-signed before its proof goes stale.
+      const mine = awareness.getLocalState() ?? {};
+      if (Date.now() - this.lastSigned > PROOF_REFRESH_MS && STEERING_FIELDS.some((field) => steers(mine[field]))) this.publish({});
       this.publishView(studio);
     }, 250);
     if (this.provider instanceof WebsocketProvider) {
@@ -166,8 +176,19 @@ export class RoomState {
     const text = JSON.stringify([viewport, selection, this.leading]);
     if (text === this.sentView) return;
     this.sentView = text;
-    const awareness = this.awareness;
-    awareness.setLocalState({ ...awareness.getLocalState(), viewport, selection, leading: this.leading });
+    this.publish({ viewport, selection, leading: this.leading });
+  }
+
+  /** Merges fields into my awareness state; what steers others goes with fresh proofs (a viewer steers nothing). */
+  private publish(fields: Record<string, unknown>): void {
+    const next: Record<string, unknown> = { ...this.awareness.getLocalState(), ...fields };
+    if (this.secret) {
+      this.lastSigned = Date.now();
+      next.proofs = proofsFor(this.secret, next, this.awareness.clientID, this.lastSigned);
+    } else {
+      for (const field of STEERING_FIELDS) delete next[field];
+    }
+    this.awareness.setLocalState(next);
   }
 
   private applyFollowedViewport(studio: Studio): void {
@@ -201,7 +222,7 @@ export class RoomState {
     this.onmove = null;
     this.retired = true;
     clearInterval(this.publishTimer);
-    this.awareness.setLocalState({ ...this.awareness.getLocalState(), presenting: null, leading: false, movedTo: relay ? 'relay' : 'mesh' });
+    this.publish({ presenting: null, leading: false, movedTo: relay ? 'relay' : 'mesh' });
   }
 
   /** My pointer on the canvas, in model coordinates (null when it leaves); throttled by room size. */
