@@ -13,6 +13,21 @@ import type { PresentingState } from './present/presentation.svelte.ts';
 
 export const API_VERSION = '1.0.0';
 
+/** What `room()` reports about the open map's live room. */
+export interface RoomReport {
+  url: string;
+  viewerUrl: string | null;
+  participants: string[];
+  /** Everyone listed, with their colour; `self` is this screen. */
+  people: { name: string; color: string; self: boolean; viewer: boolean }[];
+  peers: number;
+  signaling: boolean;
+  offline: boolean;
+  following: string | null;
+  presenter: string | null;
+  leading: boolean;
+}
+
 export interface PathwaysApi {
   version: string;
   ready: Promise<void>;
@@ -35,7 +50,7 @@ export interface PathwaysApi {
   /** The latest simulation result of the Simulate panel (SPEC `simulate --json` shape), or null. */
   simulationResult(): SimulationRun | null;
   /** The open map's live room: its link, who is here, WebRTC peers (null when not shared). */
-  room(): { url: string; viewerUrl: string | null; participants: string[]; peers: number; signaling: boolean; following: string | null; presenter: string | null } | null;
+  room(): RoomReport | null;
   /** Everyone else in the room as this screen sees them (validated presence). */
   roomPeers(): { name: string; cursor: { x: number; y: number } | null; selection: string[]; leading: boolean }[];
   /** Follow a participant's viewport by name (null: stop); ask everyone to follow me; convening mode on/off. */
@@ -110,7 +125,8 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
       if (!room) return null;
       const following = room.others.find((o) => o.clientId === room.following)?.name ?? null;
       const presenter = room.participants.find((p) => p.clientId === room.presenter)?.name ?? null;
-      return { url: room.url, viewerUrl: room.viewerUrl, participants: room.participants.map((p) => p.name), peers: room.peers, signaling: room.signaling, following, presenter };
+      const people = room.participants.map(({ name, color, self, viewer }) => ({ name, color, self, viewer }));
+      return { url: room.url, viewerUrl: room.viewerUrl, participants: people.map((p) => p.name), people, peers: room.peers, signaling: room.signaling, offline: room.offline, following, presenter, leading: room.leading };
     },
     roomPeers: () => (session.room?.others ?? []).map(({ name, cursor, selection, leading }) => ({ name, cursor, selection: [...selection], leading })),
     follow: (name) => void session.room?.follow(name === null ? null : (session.room.others.find((o) => o.name === name)?.clientId ?? null)),

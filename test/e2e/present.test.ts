@@ -113,34 +113,34 @@ describe('views and presentation in Chromium', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
-  it('a second browser process follows the presenter’s slides, and can step out and back', async () => {
-    // The collaboration layer carries `presenting` between screens; here the test is that carrier.
+  it('a second browser process follows the presenter’s slides through the room, and can step out and back', async () => {
+    // The presenter is a fresh page of its own, so the room does not outlive this test in the others.
+    const presenter = await openStudio(browser, inject('baseUrl'));
+    await waitForCanvas(presenter);
     const other = await launchBrowser();
     try {
-      const follower = await openStudio(other, inject('baseUrl'));
-      await waitForCanvas(follower);
-      const views = (await getMap(follower)).views;
-      await page.getByRole('tab', { name: /Views/ }).click();
-      await page.getByRole('button', { name: /^Present from / }).nth(1).click();
-      const relay = async () => {
-        const state = await page.evaluate(() => window.pathways.presenting());
-        expect(state?.viewId).toBeTruthy();
-        await follower.evaluate((s) => window.pathways.followPresenter(s), state);
-      };
-      await relay();
-      expect(await follower.getByTestId('slide-title').textContent()).toBe(views[1].label);
-      await page.keyboard.press('ArrowRight');
-      await relay();
-      await expect.poll(() => follower.getByTestId('slide-title').textContent()).toBe(views[2].label);
+      const url = (await presenter.evaluate(() => window.pathways.share()))!;
+      const views = (await getMap(presenter)).views;
+      const follower = await openStudio(other, url);
+      await follower.waitForFunction((count) => window.pathways.getMap().views.length === count, views.length, { timeout: 30_000 });
+      await presenter.waitForFunction(() => window.pathways.room()!.participants.length === 2, undefined, { timeout: 30_000 });
+      await presenter.getByRole('tab', { name: /Views/ }).click();
+      await presenter.getByRole('button', { name: /^Present from / }).nth(1).click();
+      const slide = () => follower.getByTestId('slide-title').textContent({ timeout: 15_000 });
+      await expect.poll(slide, { timeout: 15_000 }).toBe(views[1].label);
+      await presenter.keyboard.press('ArrowRight');
+      await expect.poll(slide, { timeout: 15_000 }).toBe(views[2].label);
       await follower.getByRole('button', { name: 'Step out' }).click();
-      await page.keyboard.press('ArrowRight');
-      await relay();
+      await presenter.keyboard.press('ArrowRight');
+      await presenter.waitForFunction((id) => window.pathways.presenting()?.viewId === id, views[3].id);
       expect(await follower.getByTestId('presentation').count()).toBe(0);
       await follower.getByRole('button', { name: 'Follow the presenter again' }).click();
-      await expect.poll(() => follower.getByTestId('slide-title').textContent()).toBe(views[3].label);
-      await page.keyboard.press('Escape');
+      await expect.poll(slide, { timeout: 15_000 }).toBe(views[3].label);
+      await presenter.keyboard.press('Escape');
+      await follower.getByTestId('presentation').waitFor({ state: 'detached', timeout: 15_000 });
     } finally {
       await other.close();
+      await presenter.context().close();
     }
   });
 

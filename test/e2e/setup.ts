@@ -1,13 +1,16 @@
 // Runs around every browser test: a page error (an uncaught exception in the studio) fails the test
 // in which it happened, whatever the test itself asserted.
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeEach } from 'vitest';
 import { takePageErrors } from '../support/browser.ts';
 
 beforeEach(() => {
   takePageErrors();
 });
 
-afterEach(() => {
+const failOnPageErrors = () => {
   const errors = takePageErrors();
   if (errors.length) throw new Error(`The page raised ${errors.length} uncaught error(s):\n${errors.join('\n')}`);
-});
+};
+afterEach(failOnPageErrors);
+// An error after the file's last test (while browsers close) fails the file.
+afterAll(failOnPageErrors);

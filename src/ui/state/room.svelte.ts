@@ -4,6 +4,8 @@ import { WebrtcProvider } from 'y-webrtc';
 import { WebsocketProvider } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
 import { chunkPeerMessages } from '../../collab/webrtc-chunking.ts';
+import { forgetDeparted, PresenceKeeper } from '../../collab/keep-presence.ts';
+import { PROOF_REFRESH_MS, provenSteeringOnly, proofsFor, steeringSecret, steers, STEERING_FIELDS } from '../../collab/steering.ts';
 import { participantsOf, presenterOf, PRESENCE_COLORS, cleanName, fitViewport, followTarget, peerViewsOf, pointerInterval, roomMoveOf, MAX_SELECTION, type Participant, type PeerView } from '../../collab/presence.ts';
 import type { Studio } from './studio.svelte.ts';
 import { sharedViewportOf } from '../present/presentation.svelte.ts';
@@ -69,10 +71,16 @@ export class RoomState {
   private readonly provider: WebrtcProvider | WebsocketProvider | null;
   private readonly awareness: Awareness;
   private readonly publishTimer: ReturnType<typeof setInterval>;
+  /** My presence across connection drops (see keep-presence.ts). */
+  private readonly keeper: PresenceKeeper;
+  /** Signs and checks steering (steering.ts); null for a viewer, who holds no key. */
+  private readonly secret: Uint8Array | null;
+  private lastSigned = 0;
 
   constructor(studio: Studio, link: RoomLink) {
     const doc = studio.doc;
     this.link = link;
+    this.secret = link.key ? steeringSecret(link.key) : null;
     this.blocked = !link.relay && !canEncryptSignaling(globalThis) ? INSECURE_PAGE : null;
     this.provider = this.blocked
       ? null
@@ -89,19 +97,22 @@ export class RoomState {
     // Without a provider (blocked), a local awareness keeps the rest of the room code uniform.
     const awareness = (this.awareness = this.provider?.awareness ?? new Awareness(doc));
     awareness.setLocalStateField('user', { name: this.name, color: rememberedColor(), ...(link.viewer ? { viewer: true } : {}) });
+    this.keeper = new PresenceKeeper(awareness);
     let following = false;
     const refresh = () => {
       // A room that moved (announceMove) lingers only to tell its peers; it must not steer this screen.
       if (this.retired) return;
       this.participants = participantsOf(awareness.getStates(), awareness.clientID);
-      this.others = peerViewsOf(awareness.getStates(), awareness.clientID);
+      // Presenting, leading and moves count only with a valid proof from the room key.
+      const states = provenSteeringOnly(awareness.getStates(), this.secret, awareness.clientID, Date.now());
+      this.others = peerViewsOf(states, awareness.clientID);
       this.following = followTarget(this.others, this.chosen, this.dismissedLeader);
       this.applyFollowedViewport(studio);
-      const moved = roomMoveOf(awareness.getStates(), awareness.clientID);
+      const moved = roomMoveOf(states, awareness.clientID);
       if (moved !== null && moved !== !!link.relay && !link.viewer) queueMicrotask(() => this.onmove?.(moved));
       // Present to the room: follow whoever presents; leave the slides when they stop.
       const presentation = studio.presentation;
-      const presenter = presenterOf(awareness.getStates(), awareness.clientID);
+      const presenter = presenterOf(states, awareness.clientID);
       this.presenter = presenter?.clientId ?? null;
       if (presenter && (following || !presentation.presenting)) {
         following = true;
@@ -125,12 +136,20 @@ export class RoomState {
       const text = JSON.stringify(presenting);
       if (text !== sent) {
         sent = text;
-        awareness.setLocalStateField('presenting', presenting);
+        this.publish({ presenting });
       }
+      // What I steer is re-signed before its proof goes stale.
+      const mine = awareness.getLocalState() ?? {};
+      if (Date.now() - this.lastSigned > PROOF_REFRESH_MS && STEERING_FIELDS.some((field) => steers(mine[field]))) this.publish({});
       this.publishView(studio);
     }, 250);
     if (this.provider instanceof WebsocketProvider) {
-      this.provider.on('status', ({ status }: { status: string }) => (this.signaling = status === 'connected'));
+      this.provider.on('status', ({ status }: { status: string }) => {
+        this.signaling = status === 'connected';
+        // Back on the relay (after my Wi-Fi or the server dropped): everyone sees me again, and I them.
+        if (status === 'connected') this.keeper.reannounce();
+        else if (status === 'disconnected') forgetDeparted(awareness);
+      });
     } else if (this.provider) {
       chunkPeerMessages(this.provider, (reason) => console.warn(`A peer was disconnected: ${reason}`));
       this.provider.on('status', ({ connected }: { connected: boolean }) => (this.signaling = connected));
@@ -157,8 +176,19 @@ export class RoomState {
     const text = JSON.stringify([viewport, selection, this.leading]);
     if (text === this.sentView) return;
     this.sentView = text;
-    const awareness = this.awareness;
-    awareness.setLocalState({ ...awareness.getLocalState(), viewport, selection, leading: this.leading });
+    this.publish({ viewport, selection, leading: this.leading });
+  }
+
+  /** Merges fields into my awareness state; what steers others goes with fresh proofs (a viewer steers nothing). */
+  private publish(fields: Record<string, unknown>): void {
+    const next: Record<string, unknown> = { ...this.awareness.getLocalState(), ...fields };
+    if (this.secret) {
+      this.lastSigned = Date.now();
+      next.proofs = proofsFor(this.secret, next, this.awareness.clientID, this.lastSigned);
+    } else {
+      for (const field of STEERING_FIELDS) delete next[field];
+    }
+    this.awareness.setLocalState(next);
   }
 
   private applyFollowedViewport(studio: Studio): void {
@@ -181,12 +211,18 @@ export class RoomState {
     if (on) this.follow(null);
   }
 
+  /** Where the room moved from (Session.setRelay): I keep leading, and following whom I followed. */
+  carryOver(old: RoomState): void {
+    this.leading = old.leading;
+    this.chosen = old.chosen;
+  }
+
   /** Tells everyone on this connection that the room moved (they follow; see Session.setRelay). */
   announceMove(relay: boolean): void {
     this.onmove = null;
     this.retired = true;
     clearInterval(this.publishTimer);
-    this.awareness.setLocalState({ ...this.awareness.getLocalState(), presenting: null, leading: false, movedTo: relay ? 'relay' : 'mesh' });
+    this.publish({ presenting: null, leading: false, movedTo: relay ? 'relay' : 'mesh' });
   }
 
   /** My pointer on the canvas, in model coordinates (null when it leaves); throttled by room size. */
@@ -221,11 +257,15 @@ export class RoomState {
   disconnect(): void {
     this.offline = true;
     this.provider?.disconnect();
+    // y-webrtc's disconnect removed my presence; offline, I am still here on my own screen.
+    this.keeper.restore();
   }
 
   reconnect(): void {
     this.offline = false;
     this.provider?.connect();
+    // The relay announces me once its socket is open (status 'connected'); the mesh's new peers get my state as they connect.
+    if (this.provider instanceof WebrtcProvider) this.keeper.reannounce();
   }
 
   /** One line for the status chip: offline, connecting, or how many others are connected. */
@@ -240,6 +280,7 @@ export class RoomState {
   destroy(): void {
     clearInterval(this.publishTimer);
     clearTimeout(this.pointerTimer);
+    this.keeper.destroy();
     this.provider?.destroy();
     if (!this.provider) this.awareness.destroy();
   }

@@ -104,6 +104,8 @@ export class Session {
     setTimeout(() => old.destroy(), MOVE_ANNOUNCE_MS);
     catalog.touch(this.opened.id, { relay });
     this.room = this.connect(this.studio, link);
+    // The person moves with the room: whom they follow and whether they lead.
+    this.room.carryOver(old);
     return this.room;
   }
 
