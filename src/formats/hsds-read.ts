@@ -64,7 +64,7 @@ export function readTables(files: InputFile[], warnings: Problem[], problems: Pr
     const parsed = Papa.parse<Row>(decoded.text, { header: true, skipEmptyLines: 'greedy' });
     const quote = parsed.errors.find((e) => e.type === 'Quotes');
     if (quote) {
-      const at = place(file.name, (quote.row ?? 0) + 2);
+      const at = place(file.name, (quote.row ?? 0) + 1);
       if (CORE_TABLES.has(base)) problems.push(problem(at, 'a quoted cell is never closed (unbalanced ")', 'malformed'));
       else warnings.push(problem(at, 'a quoted cell is never closed (unbalanced "); table skipped', 'dropped-table'));
       if (!CORE_TABLES.has(base)) continue;
