@@ -51,9 +51,14 @@ export interface HsdsData {
 /** Each CSV of a data package as rows keyed by header; the file name without `.csv` names the table. */
 export function readTables(files: InputFile[], warnings: Problem[], problems: Problem[]): Tables {
   const tables: Tables = new Map();
+  const unread: string[] = [];
   for (const file of files) {
     if (!/\.csv$/i.test(file.name)) continue;
     const base = tableName(file.name);
+    if (!READ_TABLES.has(base)) {
+      unread.push(file.name.replace(/^.*[\\/]/, ''));
+      continue;
+    }
     const decoded = decodeText(file, warnings);
     if ('problem' in decoded) {
       if (decoded.problem.kind === 'empty') continue;
@@ -61,7 +66,7 @@ export function readTables(files: InputFile[], warnings: Problem[], problems: Pr
       else warnings.push({ ...decoded.problem, message: `${decoded.problem.message}; table skipped`, kind: 'dropped-table' });
       continue;
     }
-    const parsed = Papa.parse<Row>(decoded.text, { header: true, skipEmptyLines: 'greedy' });
+    const parsed = Papa.parse<Row>(decoded.text, { header: true, skipEmptyLines: 'greedy', delimiter: /\t/.test(decoded.text.slice(0, decoded.text.indexOf('\n'))) ? '\t' : ',' });
     const quote = parsed.errors.find((e) => e.type === 'Quotes');
     if (quote) {
       const at = place(file.name, (quote.row ?? 0) + 1);
@@ -71,8 +76,13 @@ export function readTables(files: InputFile[], warnings: Problem[], problems: Pr
     }
     tables.set(base, { file: file.name.replace(/^.*[\\/]/, ''), rows: parsed.data });
   }
+  const unused = unread.filter((name) => !/^(metadata|meta_table_descriptions)\.csv$/i.test(name));
+  if (unused.length) warnings.push(problem(unused.join(', '), 'not imported: the map has no place for these tables (locations, phones, schedules …)', 'not-imported'));
   return tables;
 }
+
+/** The tables the mapping reads (hsds.ts); the rest are not parsed at all. */
+const READ_TABLES = new Set(['organizations', 'services', 'languages', 'service_areas', 'eligibility', 'taxonomy', 'taxonomy_terms', 'services_taxonomy', 'service_attributes', 'attributes', 'funding']);
 
 /** `dir/Services.csv` → `services`; 211 exports sometimes name 1.1 tables in the singular. */
 function tableName(name: string): string {

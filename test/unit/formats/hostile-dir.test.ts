@@ -39,10 +39,11 @@ describe('the hostile corpus of directory and sheet files', () => {
 
   it('a garbled HSDS core table names its row; a garbled side table is skipped with a warning', () => {
     expect(importFiles(inputsOf('hsds-garbled-services')).problems.map(problemLine)).toEqual(['hsds-garbled-services/services.csv row 2: a quoted cell is never closed (unbalanced ")']);
-    const files = [...inputsOf('hsds-garbled-services').filter((f) => f.name.endsWith('organizations.csv')), { name: 'services.csv', bytes: new TextEncoder().encode('id,organization_id,name\n1,1,A\n') }, { name: 'phones.csv', bytes: new TextEncoder().encode('id,number\n1,"555\n') }];
+    const files = [...inputsOf('hsds-garbled-services').filter((f) => f.name.endsWith('organizations.csv')), { name: 'services.csv', bytes: new TextEncoder().encode('id,organization_id,name\n1,1,A\n') }, { name: 'languages.csv', bytes: new TextEncoder().encode('id,service_id,language\n1,1,"Span\n') }, { name: 'phones.csv', bytes: new TextEncoder().encode('id,number\n1,555\n') }];
     const result = importFiles(files);
     expect(result.problems).toEqual([]);
-    expect(result.warnings.filter((w) => w.kind === 'dropped-table').map(problemLine)).toEqual(['phones.csv row 2: a quoted cell is never closed (unbalanced "); table skipped']);
+    expect(result.warnings.filter((w) => w.kind === 'dropped-table').map(problemLine)).toEqual(['languages.csv row 2: a quoted cell is never closed (unbalanced "); table skipped']);
+    expect(result.warnings.filter((w) => w.kind === 'not-imported').map(problemLine)).toEqual(['phones.csv: not imported: the map has no place for these tables (locations, phones, schedules …)']);
   });
 
   it('CSV: a ragged row and a huge cell are named and kept within bounds; the rest imports', () => {
