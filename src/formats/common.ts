@@ -39,26 +39,63 @@ export function failed(problems: Problem[], warnings: Problem[] = []): ImportRes
   return { map: null, problems, warnings };
 }
 
-/** Size gate, then UTF-8 (BOM stripped); invalid UTF-8 is read as windows-1252 with a warning. */
+/** Size gate, then UTF-8 (BOM stripped; UTF-16 by its BOM); invalid UTF-8 is read as windows-1252 with a
+ * warning; bytes with NULs or other control characters (an image, a spreadsheet binary) are refused. */
 export function decodeText(file: InputFile, warnings: Problem[]): { text: string } | { problem: Problem } {
   const tooBig = sizeProblem(file);
   if (tooBig) return { problem: tooBig };
+  const bytes = file.bytes;
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
   let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
-  } catch {
-    text = new TextDecoder('windows-1252').decode(file.bytes);
-    warnings.push(problem(file.name, 'is not valid UTF-8; read as Latin-1 (windows-1252) — check accented letters', 'encoding'));
+  if (utf16) text = new TextDecoder(utf16).decode(bytes);
+  else {
+    if (looksBinary(bytes)) return { problem: problem(file.name, 'is binary, not text (an image, a spreadsheet workbook or a compressed file?); save it as CSV or JSON', 'not-this-format') };
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      text = new TextDecoder('windows-1252').decode(bytes);
+      warnings.push(problem(file.name, 'is not valid UTF-8; read as Latin-1 (windows-1252) — check accented letters', 'encoding'));
+    }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (!text.trim()) return { problem: problem(file.name, 'the file is empty') };
+  if (!text.trim()) return { problem: problem(file.name, 'the file is empty', 'empty') };
   return { text };
+}
+
+/** A NUL, or more than 1 in 100 control characters, in the first 64 kB. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, 65536);
+  let control = 0;
+  for (let i = 0; i < end; i++) {
+    const b = bytes[i];
+    if (b === 0) return true;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) control++;
+  }
+  return control * 100 > end;
+}
+
+/** Unknown values nested deeper than this are refused: later stages (validation, export, the worker's
+ * structured clone) walk them recursively. */
+export const MAX_NESTING = 64;
+
+/** True when `value` nests objects or arrays deeper than `limit` (checked without recursion). */
+export function nestedTooDeep(value: unknown, limit = MAX_NESTING): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  let visited = 0;
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= limit) return true;
+    if (++visited > 5_000_000) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 export function sizeProblem(file: InputFile): Problem | null {
   const size = file.size ?? file.bytes.length;
   if (size <= IMPORT_LIMIT_BYTES) return null;
-  return problem(file.name, `the file is ${(size / 1024 / 1024).toFixed(1)} MB; the import limit is ${IMPORT_LIMIT_BYTES / 1024 / 1024} MB`);
+  return problem(file.name, `the file is ${(size / 1024 / 1024).toFixed(1)} MB; the import limit is ${IMPORT_LIMIT_BYTES / 1024 / 1024} MB`, 'too-large');
 }
 
 export function parseJson(text: string, file: string): { value: unknown } | { problem: Problem } {
@@ -67,13 +104,25 @@ export function parseJson(text: string, file: string): { value: unknown } | { pr
   try {
     return { value: JSON.parse(text) };
   } catch (error) {
-    return { problem: problem(file, `not JSON (${(error as Error).message})`) };
+    return { problem: problem(file, `not JSON (${(error as Error).message})`, 'not-this-format') };
   }
 }
 
 /** Lower-case words joined by `-`, for ids made from names. */
 export function slug(text: string): string {
   return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'x';
+}
+
+/** Service names or taxonomy terms as the program's `services`: lower-case kebab ids (`Tax Preparation`
+ * → `tax-preparation`), each once, at most the model's list length. */
+export function serviceIds(names: string[]): string[] {
+  const ids = new Set<string>();
+  for (const name of names) {
+    const id = slug(name);
+    if (id !== 'x' || /^x$/i.test(name.trim())) ids.add(id);
+    if (ids.size >= LIMITS.listLength) break;
+  }
+  return [...ids];
 }
 
 /** Labels may not hold markup and are bounded: fix them with a warning rather than refuse the row. */
@@ -85,14 +134,14 @@ export function cleanLabel(raw: string, at: string, warnings: Problem[]): string
   }
   if (label.length > LIMITS.labelLength) {
     label = label.slice(0, LIMITS.labelLength - 1) + '…';
-    warnings.push(problem(at, `was longer than ${LIMITS.labelLength} characters; shortened`, 'changed-value'));
+    warnings.push(problem(at, `was longer than ${LIMITS.labelLength} characters; shortened`, 'shortened'));
   }
   return label;
 }
 
 export function cleanText(raw: string, at: string, warnings: Problem[]): string {
   if (raw.length <= LIMITS.descriptionLength) return raw;
-  warnings.push(problem(at, `was longer than ${LIMITS.descriptionLength} characters; shortened`, 'changed-value'));
+  warnings.push(problem(at, `was longer than ${LIMITS.descriptionLength} characters; shortened`, 'shortened'));
   return raw.slice(0, LIMITS.descriptionLength - 1) + '…';
 }
 
@@ -126,7 +175,7 @@ export function finish(draft: Draft, warnings: Problem[]): ImportResult {
     if (!match || !draft.origin) return p;
     const entry = (match[1] === 'nodes' ? draft.nodes : draft.edges)[Number(match[2])];
     const from = entry && draft.origin.get(`${match[1]}:${entry.id}`);
-    return from ? { path: `${from} (${match[1] === 'nodes' ? 'element' : 'connection'} "${entry.id}"${match[3] ? `, ${match[3].replace(/^\./, '')}` : ''})`, message: p.message } : p;
+    return from ? { ...p, path: `${from} (${match[1] === 'nodes' ? 'element' : 'connection'} "${entry.id}"${match[3] ? `, ${match[3].replace(/^\./, '')}` : ''})`, message: p.message } : p;
   };
   return { map: result.map, problems: result.problems.map(rename), warnings: [...warnings, ...result.warnings.map(rename)] };
 }

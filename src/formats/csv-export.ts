@@ -3,7 +3,7 @@
 // that a spreadsheet would run as a formula gets a leading `'` (the importer removes exactly that).
 import Papa from 'papaparse';
 import type { PathwaysMap } from '../model/types.ts';
-import { CONNECTION_COLUMNS, ELEMENT_COLUMNS, JSON_SUFFIX, type FieldColumn } from './fields.ts';
+import { CONNECTION_COLUMNS, ELEMENT_COLUMNS, FIELD_SUFFIX, fieldForHeader, JSON_SUFFIX, NUMBER_TEXT, type FieldColumn } from './fields.ts';
 
 const FORMULA_START = /^'*[=+\-@\t\r]/;
 
@@ -23,14 +23,25 @@ function cell(value: unknown, column: FieldColumn | null): string {
   return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
+/** How an extra field is written: plain when a re-import gives it back as it is, else JSON. */
+function extraKind(rows: Record<string, unknown>[], key: string): 'text' | 'number' | 'json' {
+  const values = rows.map((r) => r[key]).filter((v) => v !== undefined);
+  if (values.every((v) => typeof v === 'number' && Number.isFinite(v))) return 'number';
+  // Empty strings, and text a re-import would read as numbers (a column of `12`), go as JSON.
+  if (values.every((v) => typeof v === 'string' && v !== '' && !NUMBER_TEXT.test(v.trim()) && v.trim() === v)) return 'text';
+  return 'json';
+}
+
 function table(rows: Record<string, unknown>[], known: FieldColumn[], always: string[]): string {
   const used = known.filter((c) => always.includes(c.field) || rows.some((r) => r[c.field] !== undefined));
   const knownFields = new Set(known.map((c) => c.field));
   const extras: string[] = [];
   for (const row of rows) for (const key of Object.keys(row)) if (!knownFields.has(key) && !extras.includes(key)) extras.push(key);
   const extraColumns = extras.map((key) => {
-    const allText = rows.every((r) => r[key] === undefined || typeof r[key] === 'string');
-    return { key, header: allText ? key : key + JSON_SUFFIX, json: !allText };
+    const kind = extraKind(rows, key);
+    // A field a column of ours would claim (`name` → Label, `x` → X) is marked as the node's own.
+    const header = fieldForHeader(key, known) ? key + FIELD_SUFFIX : key;
+    return { key, header: kind === 'json' ? header + JSON_SUFFIX : header, json: kind === 'json' };
   });
   const fields = [...used.map((c) => c.header), ...extraColumns.map((c) => c.header)];
   const data = rows.map((row) => [
@@ -46,9 +57,14 @@ export interface CsvExport {
 }
 
 export function exportCsv(map: PathwaysMap): CsvExport {
+  // X and Y are positions; a node's own `x`/`y` fields go in `x:field`/`y:field` columns.
+  const positionKeys = new Set(['x', 'y']);
   const elements = map.nodes.map((node) => {
     const position = map.positions[node.id];
-    return { ...node, ...(position ? { x: position.x, y: position.y } : {}) } as Record<string, unknown>;
+    const row: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) row[positionKeys.has(key) ? `${key}${FIELD_SUFFIX}` : key] = value;
+    if (position) Object.assign(row, { x: position.x, y: position.y });
+    return row;
   });
   return {
     elements: table(elements, ELEMENT_COLUMNS, ['id', 'label', 'type']),

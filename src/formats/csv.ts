@@ -8,7 +8,13 @@ import { ENDPOINT_DEFAULT } from './foreign.ts';
 import { cleanLabel, cleanText, decodeText, failed, finish, place, problem, slug, type Draft, type ImportResult, type InputFile } from './common.ts';
 import { unescapeCell } from './csv-export.ts';
 import { isSettingsTable, readSettings, type Settings } from './csv-settings.ts';
-import { CONNECTION_COLUMNS, ELEMENT_COLUMNS, fieldForHeader, JSON_SUFFIX, type FieldColumn } from './fields.ts';
+import { CONNECTION_COLUMNS, ELEMENT_COLUMNS, fieldForHeader } from './fields.ts';
+import { readRows } from './csv-rows.ts';
+import { assignForeign } from './lenient.ts';
+
+/** Extra fields never overwrite these (a `type:field` column is kept as `csv:type`). */
+const NODE_RESERVED = new Set(['id', 'label', 'type']);
+const EDGE_RESERVED = new Set(['id', 'type', 'source', 'target']);
 
 export interface CsvTable {
   file: string;
@@ -43,8 +49,17 @@ export function tableKind(headers: string[], mapping?: ColumnMapping): TableKind
 export function suggestMapping(headers: string[], kind: TableKind): ColumnMapping {
   const columns = kind === 'elements' ? ELEMENT_COLUMNS : CONNECTION_COLUMNS;
   const mapping: ColumnMapping = {};
-  for (const header of headers) mapping[header] = fieldForHeader(header, columns)?.field ?? 'extra';
-  return mapping;
+  // Each field is claimed once, exact names before aliases: beside a `Label` column, `name` is a field of its own.
+  const squash = (h: string) => h.toLowerCase().replace(/[\s_-]+/g, '');
+  const exact = (header: string, field: string) => columns.some((c) => c.field === field && (squash(c.header) === squash(header) || squash(c.field) === squash(header)));
+  const claimed = new Set<string>();
+  const ordered = [...headers].sort((a, b) => Number(exact(b, fieldForHeader(b, columns)?.field ?? '')) - Number(exact(a, fieldForHeader(a, columns)?.field ?? '')));
+  for (const header of ordered) {
+    const field = fieldForHeader(header, columns)?.field;
+    mapping[header] = field && !claimed.has(field) ? field : 'extra';
+    if (field) claimed.add(field);
+  }
+  return Object.fromEntries(headers.map((h) => [h, mapping[h]]));
 }
 
 /** True when a spreadsheet's headers are not ours, so the user should map its columns. */
@@ -52,67 +67,6 @@ export function needsMapping(headers: string[], kind: TableKind): boolean {
   const mapping = suggestMapping(headers, kind);
   const fields = Object.values(mapping);
   return kind === 'elements' ? !fields.includes('label') && !fields.includes('id') : !fields.includes('source') || !fields.includes('target');
-}
-
-function readCell(raw: string, column: FieldColumn, at: string, problems: Problem[]): unknown {
-  const value = unescapeCell(raw.trim());
-  if (value === '') return undefined;
-  switch (column.kind) {
-    case 'list':
-      return value.split('|').map((v) => v.trim()).filter(Boolean);
-    case 'number': {
-      const n = Number(value.replace(/,/g, ''));
-      if (Number.isFinite(n)) return n;
-      problems.push(problem(at, `"${value}" is not a number`));
-      return undefined;
-    }
-    case 'boolean':
-      if (/^(true|yes|y|1|x)$/i.test(value)) return true;
-      if (/^(false|no|n|0)$/i.test(value)) return false;
-      problems.push(problem(at, `"${value}" is not yes or no`));
-      return undefined;
-    default:
-      return value;
-  }
-}
-
-interface Row {
-  row: number;
-  fields: Record<string, unknown>;
-  /** Header of each field, for messages. */
-  headers: Record<string, string>;
-}
-
-function readRows(table: CsvTable, columns: FieldColumn[], mapping: ColumnMapping, problems: Problem[]): Row[] {
-  const byField = new Map(columns.map((c) => [c.field, c]));
-  return table.rows.map((cells, index) => {
-    const row = index + 2;
-    const fields: Record<string, unknown> = {};
-    const headers: Record<string, string> = {};
-    table.headers.forEach((header, i) => {
-      const choice = mapping[header] ?? 'extra';
-      const raw = cells[i] ?? '';
-      if (choice === 'ignore' || !header) return;
-      const at = place(table.file, row, header);
-      if (choice === 'extra') {
-        const text = unescapeCell(raw);
-        if (text === '') return;
-        if (header.endsWith(JSON_SUFFIX)) {
-          try {
-            fields[header.slice(0, -JSON_SUFFIX.length)] = JSON.parse(text);
-          } catch {
-            problems.push(problem(at, 'is not valid JSON'));
-          }
-        } else fields[header] = text;
-        return;
-      }
-      const column = byField.get(choice) ?? { field: choice, header, kind: 'string' as const };
-      const value = readCell(raw, column, at, problems);
-      if (value !== undefined) fields[choice] = value;
-      headers[choice] = header;
-    });
-    return { row, fields, headers };
-  });
 }
 
 function nodeType(raw: unknown, typeNotes: Map<string, string>): MapNode['type'] {
@@ -165,17 +119,17 @@ export function importCsv(files: InputFile[], options: CsvOptions = {}): ImportR
   const typeNotes = new Map<string, string>();
   const orgRefs: { node: MapNode; ref: string; at: string }[] = [];
   for (const { table, mapping } of elementTables) {
-    for (const { row, fields, headers } of readRows(table, ELEMENT_COLUMNS, mapping, problems)) {
+    for (const { row, fields, extras, headers } of readRows(table, ELEMENT_COLUMNS, mapping, problems, warnings)) {
       const rawLabel = typeof fields.label === 'string' ? fields.label : typeof fields.id === 'string' ? fields.id : '';
       if (!rawLabel) {
-        problems.push(problem(place(table.file, row, headers.label ?? 'Label'), 'is empty'));
+        warnings.push(problem(place(table.file, row, headers.label ?? 'Label'), 'is empty; the row is skipped', 'skipped-row'));
         continue;
       }
       const { x, y, id: givenId, label: _label, type: rawType, organization, ...rest } = fields;
       const label = cleanLabel(rawLabel, place(table.file, row, headers.label ?? 'Label'), warnings);
       let id = typeof givenId === 'string' ? givenId : slug(label);
       if (typeof givenId === 'string' && idRow.has(id)) {
-        problems.push(problem(place(table.file, row, headers.id ?? 'ID'), `duplicate id "${id}" (also ${idRow.get(id)})`));
+        problems.push(problem(place(table.file, row, headers.id ?? 'ID'), `duplicate id "${id}" (also ${idRow.get(id)})`, 'duplicate-id'));
         continue;
       }
       if (typeof givenId !== 'string') for (let n = 2; idRow.has(id); n++) id = `${slug(label)}-${n}`;
@@ -185,6 +139,7 @@ export function importCsv(files: InputFile[], options: CsvOptions = {}): ImportR
       if (rawType !== undefined && String(rawType).toLowerCase() !== type) rest.elementType = rawType;
       if (typeof rest.description === 'string') rest.description = cleanText(rest.description, place(table.file, row, headers.description), warnings);
       const node = { id, label, type, ...rest } as MapNode;
+      assignForeign(node as unknown as Record<string, unknown>, extras, NODE_RESERVED, 'csv:', place(table.file, row), warnings);
       if (typeof organization === 'string') orgRefs.push({ node, ref: organization, at: place(table.file, row, headers.organization) });
       draft.nodes.push(node);
       draft.origin!.set(`nodes:${id}`, place(table.file, row));
@@ -195,21 +150,21 @@ export function importCsv(files: InputFile[], options: CsvOptions = {}): ImportR
   const resolve = (ref: string) => (nodeById.has(ref) ? ref : byLabel.get(ref.toLowerCase()));
   for (const { node, ref, at } of orgRefs) {
     const org = resolve(ref);
-    if (!org) problems.push(problem(at, `no element "${ref}"`));
+    if (!org) warnings.push(problem(at, `no element "${ref}"; imported without its organization`, 'dangling-reference'));
     else (node as Record<string, unknown>).organization = org;
   }
-  for (const [raw, type] of typeNotes) warnings.push(problem(`Type "${raw}"`, `is not one of ours; imported as ${type} (the original is kept as elementType)`));
+  for (const [raw, type] of typeNotes) warnings.push(problem(`Type "${raw}"`, `is not one of ours; imported as ${type} (the original is kept as elementType)`, 'renamed-value'));
 
   const edgeIds = new Set<string>();
   let counter = 0;
   for (const { table, mapping } of connectionTables) {
-    for (const { row, fields, headers } of readRows(table, CONNECTION_COLUMNS, mapping, problems)) {
+    for (const { row, fields, extras, headers } of readRows(table, CONNECTION_COLUMNS, mapping, problems, warnings)) {
       const { source: from, target: to, id: givenId, type: rawType, ...rest } = fields;
       const ends: string[] = [];
       for (const [end, ref] of [['source', from], ['target', to]] as const) {
         const header = headers[end] ?? (end === 'source' ? 'From' : 'To');
-        if (typeof ref !== 'string') problems.push(problem(place(table.file, row, header), 'is empty'));
-        else if (!resolve(ref)) problems.push(problem(place(table.file, row, header), `no element "${ref}"`));
+        if (typeof ref !== 'string') warnings.push(problem(place(table.file, row, header), 'is empty; the connection is skipped', 'dangling-reference'));
+        else if (!resolve(ref)) warnings.push(problem(place(table.file, row, header), `no element "${ref}"; the connection is skipped`, 'dangling-reference'));
         else ends.push(resolve(ref)!);
       }
       if (ends.length < 2) continue;
@@ -221,17 +176,19 @@ export function importCsv(files: InputFile[], options: CsvOptions = {}): ImportR
         if (rawType !== undefined) rest.connectionType = rawType;
       }
       if (!type) {
-        warnings.push(problem(place(table.file, row), `skipped: a tie from a program to an organization has no type of ours`));
+        warnings.push(problem(place(table.file, row), `skipped: a tie from a program to an organization has no type of ours`, 'skipped-tie'));
         continue;
       }
       let id = typeof givenId === 'string' ? givenId : '';
       if (id && (edgeIds.has(id) || nodeById.has(id))) {
-        problems.push(problem(place(table.file, row, headers.id ?? 'ID'), `duplicate id "${id}"`));
+        problems.push(problem(place(table.file, row, headers.id ?? 'ID'), `duplicate id "${id}"`, 'duplicate-id'));
         continue;
       }
       while (!id || edgeIds.has(id) || nodeById.has(id)) id = `conn-${++counter}`;
       edgeIds.add(id);
-      draft.edges.push({ id, type, source, target, ...rest } as MapEdge);
+      const edge = { id, type, source, target, ...rest } as Record<string, unknown>;
+      assignForeign(edge, extras, EDGE_RESERVED, 'csv:', place(table.file, row), warnings);
+      draft.edges.push(edge as unknown as MapEdge);
       draft.origin!.set(`edges:${id}`, place(table.file, row));
     }
   }

@@ -53,11 +53,26 @@ export const CONNECTION_COLUMNS: FieldColumn[] = [
 
 /** A column whose values are JSON (extra fields that are not all text): `rating:json`. */
 export const JSON_SUFFIX = ':json';
+/** A column holding a node's own field whose name a spreadsheet column of ours would claim
+ * (`name`, `x`, `from`): `name:field`, so it never becomes the label or a position. */
+export const FIELD_SUFFIX = ':field';
+
+/** For an extra column's header: the field it holds and whether its cells are JSON. */
+export function extraField(header: string): { field: string; json: boolean } {
+  const json = header.endsWith(JSON_SUFFIX);
+  let field = json ? header.slice(0, -JSON_SUFFIX.length) : header;
+  if (field.endsWith(FIELD_SUFFIX)) field = field.slice(0, -FIELD_SUFFIX.length);
+  return { field, json };
+}
+
+/** Numbers as a spreadsheet shows them; a leading zero (`02134`) marks a code, kept as text. */
+export const NUMBER_TEXT = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 
 const squash = (header: string) => header.toLowerCase().replace(/[\s_-]+/g, '');
 
 /** The field a header means, or null for a header that is not ours. */
 export function fieldForHeader(header: string, columns: FieldColumn[]): FieldColumn | null {
+  if (header.endsWith(JSON_SUFFIX) || header.endsWith(FIELD_SUFFIX)) return null;
   const key = squash(header);
   return columns.find((c) => squash(c.header) === key || squash(c.field) === key || c.aliases?.includes(key)) ?? null;
 }

@@ -6,7 +6,11 @@ import type { Problem } from '../model/types.ts';
 import { decodeText, place, problem, type InputFile } from './common.ts';
 import { unescapeCell } from './csv-export.ts';
 
-export type Row = Record<string, string>;
+export type Row = Record<string, unknown>;
+export type Tables = Map<string, { file: string; rows: Row[] }>;
+
+/** Tables without which a package is not readable; a garbled other table is skipped with a warning. */
+const CORE_TABLES = new Set(['organizations', 'services']);
 
 export interface HsdsOrganization {
   id: string;
@@ -45,25 +49,62 @@ export interface HsdsData {
 }
 
 /** Each CSV of a data package as rows keyed by header; the file name without `.csv` names the table. */
-export function readTables(files: InputFile[], warnings: Problem[], problems: Problem[]): Map<string, { file: string; rows: Row[] }> {
-  const tables = new Map<string, { file: string; rows: Row[] }>();
+export function readTables(files: InputFile[], warnings: Problem[], problems: Problem[]): Tables {
+  const tables: Tables = new Map();
+  const unread: string[] = [];
   for (const file of files) {
     if (!/\.csv$/i.test(file.name)) continue;
-    const decoded = decodeText(file, warnings);
-    if ('problem' in decoded) {
-      if (!/empty/.test(decoded.problem.message)) problems.push(decoded.problem);
+    const base = tableName(file.name);
+    if (!READ_TABLES.has(base)) {
+      unread.push(file.name.replace(/^.*[\\/]/, ''));
       continue;
     }
-    const parsed = Papa.parse<Row>(decoded.text, { header: true, skipEmptyLines: 'greedy' });
+    const decoded = decodeText(file, warnings);
+    if ('problem' in decoded) {
+      if (decoded.problem.kind === 'empty') continue;
+      if (CORE_TABLES.has(base)) problems.push(decoded.problem);
+      else warnings.push({ ...decoded.problem, message: `${decoded.problem.message}; table skipped`, kind: 'dropped-table' });
+      continue;
+    }
+    const parsed = Papa.parse<Row>(decoded.text, { header: true, skipEmptyLines: 'greedy', delimiter: /\t/.test(decoded.text.slice(0, decoded.text.indexOf('\n'))) ? '\t' : ',' });
     const quote = parsed.errors.find((e) => e.type === 'Quotes');
-    if (quote) problems.push(problem(place(file.name, (quote.row ?? 0) + 2), 'a quoted cell is never closed (unbalanced ")'));
-    const base = file.name.replace(/^.*[\\/]/, '').replace(/\.csv$/i, '').toLowerCase();
+    if (quote) {
+      const at = place(file.name, (quote.row ?? 0) + 1);
+      if (CORE_TABLES.has(base)) problems.push(problem(at, 'a quoted cell is never closed (unbalanced ")', 'malformed'));
+      else warnings.push(problem(at, 'a quoted cell is never closed (unbalanced "); table skipped', 'dropped-table'));
+      if (!CORE_TABLES.has(base)) continue;
+    }
     tables.set(base, { file: file.name.replace(/^.*[\\/]/, ''), rows: parsed.data });
   }
+  const unused = unread.filter((name) => !/^(metadata|meta_table_descriptions)\.csv$/i.test(name));
+  if (unused.length) warnings.push(problem(unused.join(', '), 'not imported: the map has no place for these tables (locations, phones, schedules …)', 'not-imported'));
   return tables;
 }
 
-const text = (v: unknown) => (typeof v === 'string' ? unescapeCell(v.trim()) : v === undefined || v === null ? '' : String(v));
+/** The tables the mapping reads (hsds.ts); the rest are not parsed at all. */
+const READ_TABLES = new Set(['organizations', 'services', 'languages', 'service_areas', 'eligibility', 'taxonomy', 'taxonomy_terms', 'services_taxonomy', 'service_attributes', 'attributes', 'funding']);
+
+/** `dir/Services.csv` → `services`; 211 exports sometimes name 1.1 tables in the singular. */
+function tableName(name: string): string {
+  const base = name.replace(/^.*[\\/]/, '').replace(/\.(csv|json)$/i, '').toLowerCase();
+  return TABLE_ALIASES[base] ?? base;
+}
+const TABLE_ALIASES: Record<string, string> = { organization: 'organizations', service: 'services', language: 'languages', service_area: 'service_areas', service_taxonomy: 'services_taxonomy', taxonomies_services: 'services_taxonomy' };
+
+/** The tabular JSON form (3.x `tabular.json`): `{"organizations.csv": [rows], "services.csv": [rows], …}`. */
+export function tablesFromJson(value: unknown, file: string): Tables | null {
+  // A record (`organization_full.json` has `services` too) has an id; a set of tables does not.
+  if (!value || typeof value !== 'object' || Array.isArray(value) || 'id' in value || 'contents' in value) return null;
+  const tables: Tables = new Map();
+  for (const [key, rows] of Object.entries(value)) {
+    if (!Array.isArray(rows)) continue;
+    const name = tableName(key);
+    tables.set(name, { file: `${file} ${JSON.stringify(key)}`, rows: rows.filter((r) => r && typeof r === 'object' && !Array.isArray(r)) as Row[] });
+  }
+  return tables.has('services') || tables.has('organizations') ? tables : null;
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? unescapeCell(v.trim()) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
 const num = (v: unknown) => (text(v) === '' || !Number.isFinite(Number(text(v))) ? undefined : Number(text(v)));
 
 function group(rows: Row[] | undefined, key: string): Map<string, Row[]> {
@@ -80,16 +121,30 @@ function group(rows: Row[] | undefined, key: string): Map<string, Row[]> {
 const ORG_KEEP = ['alternate_name', 'email', 'tax_status', 'tax_id', 'year_incorporated', 'legal_status'];
 const SERVICE_KEEP = ['alternate_name', 'email', 'application_process', 'wait_time', 'fees', 'fees_description', 'eligibility_description', 'interpretation_services', 'accreditations', 'licenses'];
 
-function keep(row: Record<string, unknown>, names: string[]): Record<string, unknown> {
+/** HSDS fields declared numeric (3.x schema) among those kept. */
+const NUMERIC = new Set(['year_incorporated']);
+
+function keep(row: Record<string, unknown>, names: string[], at: string, warnings: Problem[]): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
-  for (const name of names) if (text(row[name])) kept[name] = text(row[name]);
+  for (const name of names) {
+    const value = text(row[name]);
+    if (!value) continue;
+    if (NUMERIC.has(name)) {
+      if (/^-?\d+(\.\d+)?$/.test(value)) kept[name] = Number(value);
+      else {
+        kept[name] = value;
+        warnings.push(problem(/ row \d+$/.test(at) ? `${at}, column "${name}"` : `${at}.${name}`, `"${value.slice(0, 40)}" is not a number; kept as text`, 'not-a-number'));
+      }
+    } else kept[name] = value;
+  }
   return kept;
 }
 
 /** From data-package tables (1.1 or 3.0: the 3.0 tables name a language `name`/`code`, 1.1 `language`). */
-export function fromTables(tables: Map<string, { file: string; rows: Row[] }>): HsdsData {
+export function fromTables(tables: Tables, warnings: Problem[]): HsdsData {
   const orgs = tables.get('organizations');
   const services = tables.get('services');
+  const rowAt = (table: { file: string }, i: number) => (/\.csv$/i.test(table.file) ? place(table.file, i + 2) : `${table.file}[${i}]`);
   const version = tables.has('taxonomy_terms') || tables.has('attributes') || (tables.get('languages')?.rows[0] && 'code' in tables.get('languages')!.rows[0]) ? '3.0' : '1.1';
   const languages = group(tables.get('languages')?.rows, 'service_id');
   const areas = group(tables.get('service_areas')?.rows, 'service_id');
@@ -100,22 +155,21 @@ export function fromTables(tables: Map<string, { file: string; rows: Row[] }>): 
   const attributeLinks = group(tables.get('attributes')?.rows, 'link_id');
   return {
     version,
-    organizations: (orgs?.rows ?? []).map((row, i) => ({
-      id: text(row.id),
-      name: text(row.name),
-      at: place(orgs!.file, i + 2),
-      fields: { ...keep(row, ORG_KEEP), ...(text(row.url || row.website) ? { url: text(row.url || row.website) } : {}), ...(text(row.description) ? { description: text(row.description) } : {}) },
-    })),
+    organizations: (orgs?.rows ?? []).map((row, i) => {
+      const at = rowAt(orgs!, i);
+      return { id: text(row.id), name: text(row.name), at, fields: { ...keep(row, ORG_KEEP, at, warnings), ...urlAndDescription(row) } };
+    }),
     services: (services?.rows ?? []).map((row, i) => {
       const id = text(row.id);
+      const at = rowAt(services!, i);
       const termIds = [...(termLinks.get(id) ?? []), ...(attributeLinks.get(id) ?? [])].map((r) => text(r.taxonomy_id || r.taxonomy_term_id));
       const taxonomyIds = text(row.taxonomy_ids).split(/[,|]/).map((t) => t.trim()).filter(Boolean);
       return {
         id,
         organizationId: text(row.organization_id) || undefined,
         name: text(row.name),
-        at: place(services!.file, i + 2),
-        fields: { ...keep(row, SERVICE_KEEP), ...(text(row.url) ? { url: text(row.url) } : {}), ...(text(row.description) ? { description: text(row.description) } : {}) },
+        at,
+        fields: { ...keep(row, SERVICE_KEEP, at, warnings), ...urlAndDescription(row) },
         status: text(row.status) || undefined,
         languages: (languages.get(id) ?? []).map((r) => ({ name: text(r.name || r.language) || undefined, code: text(r.code) || undefined })),
         areas: (areas.get(id) ?? []).map((r) => text(r.name || r.service_area)).filter(Boolean),
@@ -129,34 +183,57 @@ export function fromTables(tables: Map<string, { file: string; rows: Row[] }>): 
       source: text(row.source),
       organizationId: text(row.organization_id) || undefined,
       serviceId: text(row.service_id) || undefined,
-      at: place(tables.get('funding')!.file, i + 2),
+      at: rowAt(tables.get('funding')!, i),
     })),
   };
 }
 
 type Json = Record<string, unknown>;
-const list = (v: unknown): Json[] => (Array.isArray(v) ? (v.filter((x) => x && typeof x === 'object') as Json[]) : []);
+const list = (v: unknown): Json[] => (Array.isArray(v) ? (v.filter((x) => x && typeof x === 'object' && !Array.isArray(x)) as Json[]) : []);
+const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
 
-/** From 3.0 nested JSON: organizations with `services`, or services with `organization`. */
-export function fromNested(value: unknown, file: string): HsdsData | null {
-  const items = list(Array.isArray(value) ? value : [value]);
+function urlAndDescription(row: Json): Json {
+  const url = text(row.url || row.website);
+  const description = text(row.description);
+  return { ...(url ? { url } : {}), ...(description ? { description } : {}) };
+}
+
+/** The records of 3.x JSON: a list, one record, or an API page (`contents` of a paginated list). */
+function records(value: unknown, file: string): { item: Json; at: string }[] {
+  if (Array.isArray(value)) return list(value).map((item, i) => ({ item, at: `${file} [${i}]` }));
+  if (isObject(value) && Array.isArray(value.contents)) return list(value.contents).map((item, i) => ({ item, at: `${file} contents[${i}]` }));
+  return isObject(value) ? [{ item: value, at: file }] : [];
+}
+
+/** True for the JSON of an HSDS API page (`total_items`, `contents`, …). */
+export function isApiPage(value: unknown): boolean {
+  return isObject(value) && Array.isArray(value.contents) && ('total_items' in value || 'page_number' in value || 'total_pages' in value);
+}
+
+/** From 3.x nested JSON (organizations with `services`, services with `organization`, services at a
+ * location with `service`), as one record, a list or API pages; several files add up. */
+export function fromNested(value: unknown, file: string, warnings: Problem[] = [], into?: HsdsData): HsdsData | null {
+  const items = records(value, file);
   if (!items.length) return null;
-  const data: HsdsData = { version: '3.0', organizations: [], services: [], funding: [] };
-  const orgIds = new Set<string>();
+  const data: HsdsData = into ?? { version: '3.0', organizations: [], services: [], funding: [] };
+  const before = data.organizations.length + data.services.length;
+  const orgIds = new Set(data.organizations.map((o) => o.id));
   const addOrg = (org: Json, at: string) => {
-    if (orgIds.has(text(org.id))) return;
-    orgIds.add(text(org.id));
-    data.organizations.push({ id: text(org.id), name: text(org.name), at, fields: { ...keep(org, ORG_KEEP), ...(text(org.website || org.url) ? { url: text(org.website || org.url) } : {}), ...(text(org.description) ? { description: text(org.description) } : {}) } });
-    list(org.funding).forEach((f, i) => data.funding.push({ source: text(f.source), organizationId: text(org.id), at: `${at}.funding[${i}]` }));
+    const id = text(org.id);
+    if (orgIds.has(id)) return;
+    orgIds.add(id);
+    data.organizations.push({ id, name: text(org.name), at, fields: { ...keep(org, ORG_KEEP, at, warnings), ...urlAndDescription(org) } });
+    list(org.funding).forEach((f, i) => data.funding.push({ source: text(f.source), organizationId: id, at: `${at}.funding[${i}]` }));
   };
   const addService = (s: Json, at: string, organizationId?: string) => {
     const attributeTerms = list(s.attributes).map((a) => text((a.taxonomy_term as Json | undefined)?.name)).filter(Boolean);
+    const organization = isObject(s.organization) ? s.organization : undefined;
     data.services.push({
       id: text(s.id),
-      organizationId: organizationId ?? (text(s.organization_id) || text((s.organization as Json | undefined)?.id) || undefined),
+      organizationId: organizationId ?? (text(s.organization_id) || text(organization?.id) || undefined),
       name: text(s.name),
       at,
-      fields: { ...keep(s, SERVICE_KEEP), ...(text(s.url) ? { url: text(s.url) } : {}), ...(text(s.description) ? { description: text(s.description) } : {}) },
+      fields: { ...keep(s, SERVICE_KEEP, at, warnings), ...urlAndDescription(s) },
       status: text(s.status) || undefined,
       languages: list(s.languages).map((l) => ({ name: text(l.name) || undefined, code: text(l.code) || undefined })),
       areas: list(s.service_areas).map((a) => text(a.name)).filter(Boolean),
@@ -167,15 +244,18 @@ export function fromNested(value: unknown, file: string): HsdsData | null {
     });
     list(s.funding).forEach((f, i) => data.funding.push({ source: text(f.source), serviceId: text(s.id), at: `${at}.funding[${i}]` }));
   };
-  items.forEach((item, i) => {
-    const at = Array.isArray(value) ? `${file} [${i}]` : file;
+  for (const { item, at } of items) {
     if (Array.isArray(item.services)) {
       addOrg(item, at);
       list(item.services).forEach((s, j) => addService(s, `${at}.services[${j}]`, text(item.id)));
-    } else if (item.organization && typeof item.organization === 'object') {
-      addOrg(item.organization as Json, `${at}.organization`);
+    } else if (isObject(item.service) && isObject(item.location)) {
+      if (isObject(item.service.organization)) addOrg(item.service.organization, `${at}.service.organization`);
+      addService(item.service, `${at}.service`);
+    } else if (isObject(item.organization)) {
+      addOrg(item.organization, `${at}.organization`);
       addService(item, at);
     } else if ('organization_id' in item || 'status' in item) addService(item, at);
-  });
-  return data.organizations.length || data.services.length ? data : null;
+    else if (text(item.id) && text(item.name) && !('taxonomy' in item || 'code' in item || 'latitude' in item)) addOrg(item, at);
+  }
+  return data.organizations.length + data.services.length > before ? data : into ?? null;
 }

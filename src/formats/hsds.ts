@@ -3,10 +3,14 @@
 //   status active → active, temporarily closed → paused, inactive/defunct → closed;
 //   languages → BCP-47 codes (the `code`, else a name from LANGUAGE_CODES); service areas → areas;
 //   age ranges (minimum/maximum age, 1.1 eligibility words) → life stages; taxonomy terms →
-//   domains by keyword; funding with a named source → a funder organization and a funding tie.
+//   `services` (kebab ids of the term names) and domains by keyword; funding with a named source →
+//   a funder organization and a funding tie. Import policy (SPEC): ids clashing across tables are
+//   namespaced (`service-136`, the original kept as hsdsId); a missing organization or funding
+//   target imports without it, each a warning with its file and row.
 // The HSDS originals are kept on the nodes (hsdsStatus, languageNames, taxonomyTerms, eligibility).
 import type { Domain, FundingEdge, MapNode, OrganizationNode, ProgramNode, Problem } from '../model/types.ts';
-import { cleanLabel, cleanText, failed, finish, problem, slug, type ImportResult } from './common.ts';
+import { LIMITS } from '../model/constants.ts';
+import { cleanLabel, cleanText, finish, problem, serviceIds, slug, type ImportResult } from './common.ts';
 import type { HsdsData } from './hsds-read.ts';
 
 const STATUS: Record<string, ProgramNode['status']> = { active: 'active', 'temporarily closed': 'paused', inactive: 'closed', defunct: 'closed' };
@@ -63,40 +67,58 @@ export function stagesForAges(min: number | undefined, max: number | undefined):
 
 export function hsdsToMap(data: HsdsData, title: string): ImportResult {
   const warnings: Problem[] = [];
-  const problems: Problem[] = [];
   const nodes: MapNode[] = [];
   const edges: FundingEdge[] = [];
   const origin = new Map<string, string>();
   const ids = new Map<string, string>();
-  const claim = (id: string, at: string, column: string) => {
-    if (!id) return problems.push(problem(col(at, column), 'is empty')), false;
-    if (ids.has(id)) return problems.push(problem(col(at, column), `duplicate id "${id}" (also ${ids.get(id)})`)), false;
+  /** HSDS ids are unique per table; ours across the map. A clash is namespaced (`service-136`), never refused. */
+  const claim = (table: 'organization' | 'service', raw: string, at: string): string => {
+    let id = raw;
+    if (!id) {
+      id = `${table}-${ids.size + 1}`;
+      warnings.push(problem(col(at, 'id'), `is empty; imported as "${id}"`, 'missing-id'));
+    }
+    if (ids.has(id)) {
+      const base = `${table}-${id}`.slice(0, LIMITS.idLength - 8);
+      let unique = base;
+      for (let n = 2; ids.has(unique); n++) unique = `${base}-${n}`;
+      warnings.push(problem(col(at, 'id'), `"${id}" is also ${ids.get(id)}; imported as "${unique}"`, 'id-namespaced'));
+      id = unique;
+    }
     ids.set(id, at);
     origin.set(`nodes:${id}`, at);
-    return true;
+    return id;
   };
+  const orgIdOf = new Map<string, string>();
   for (const org of data.organizations) {
-    if (!claim(org.id, org.at, 'id')) continue;
+    const id = claim('organization', org.id, org.at);
+    if (org.id && !orgIdOf.has(org.id)) orgIdOf.set(org.id, id);
     const fields = { ...org.fields };
     if (typeof fields.description === 'string') fields.description = cleanText(fields.description, col(org.at, 'description'), warnings);
     const sector = /nonprofit|non-profit|501/i.test(String(fields.tax_status ?? fields.legal_status ?? '')) ? 'nonprofit' : /government|public/i.test(String(fields.legal_status ?? '')) ? 'public' : undefined;
-    nodes.push({ ...fields, id: org.id, type: 'organization', label: cleanLabel(org.name || org.id, col(org.at, 'name'), warnings), ...(sector ? { sector } : {}) } as OrganizationNode);
+    nodes.push({ ...fields, id, ...(id !== org.id ? { hsdsId: org.id } : {}), type: 'organization', label: cleanLabel(org.name || org.id || id, col(org.at, 'name'), warnings), ...(sector ? { sector } : {}) } as OrganizationNode);
   }
-  const orgIds = new Set(data.organizations.map((o) => o.id));
+  const serviceIdOf = new Map<string, string>();
   const areaLabels = new Map<string, string>();
   const unknownLanguages = new Set<string>();
   for (const s of data.services) {
-    if (!claim(s.id, s.at, 'id')) continue;
-    const program: Record<string, unknown> = { ...s.fields, id: s.id, type: 'program', label: cleanLabel(s.name || s.id, col(s.at, 'name'), warnings) };
+    const id = claim('service', s.id, s.at);
+    if (s.id && !serviceIdOf.has(s.id)) serviceIdOf.set(s.id, id);
+    const program: Record<string, unknown> = { ...s.fields, id, ...(id !== s.id ? { hsdsId: s.id } : {}), type: 'program', label: cleanLabel(s.name || s.id || id, col(s.at, 'name'), warnings) };
     if (typeof program.description === 'string') program.description = cleanText(program.description, col(s.at, 'description'), warnings);
     if (s.organizationId) {
-      if (orgIds.has(s.organizationId)) program.organization = s.organizationId;
-      else problems.push(problem(col(s.at, 'organization_id'), `no organization "${s.organizationId}"`));
+      const org = orgIdOf.get(s.organizationId);
+      if (org) program.organization = org;
+      else {
+        // SPEC: a reference to something missing imports without it, with a warning naming the row.
+        program.hsdsOrganizationId = s.organizationId;
+        warnings.push(problem(col(s.at, 'organization_id'), `no organization "${s.organizationId}"; the service is imported without its organization`, 'dangling-reference'));
+      }
     }
     if (s.status) {
       const status = STATUS[s.status.toLowerCase()];
       if (status) program.status = status;
-      else warnings.push(problem(col(s.at, 'status'), `"${s.status}" is not an HSDS status; kept as hsdsStatus`));
+      else warnings.push(problem(col(s.at, 'status'), `"${s.status}" is not an HSDS status; kept as hsdsStatus`, 'dropped-value'));
       if (!status || s.status.toLowerCase() !== status) program.hsdsStatus = s.status;
     }
     const codes = new Set<string>();
@@ -126,23 +148,25 @@ export function hsdsToMap(data: HsdsData, title: string): ImportResult {
       for (const term of s.terms) domains.add(DOMAIN_WORDS.find(([pattern]) => pattern.test(term))?.[1] ?? 'other');
       program.domains = [...domains];
       program.taxonomyTerms = s.terms;
+      program.services = serviceIds(s.terms);
     }
     nodes.push(program as ProgramNode);
   }
-  if (unknownLanguages.size) warnings.push(problem('languages', `no language code known for ${[...unknownLanguages].map((n) => `"${n}"`).join(', ')}; kept in languageNames`));
+  if (unknownLanguages.size) warnings.push(problem('languages', `no language code known for ${[...unknownLanguages].map((n) => `"${n}"`).join(', ')}; kept in languageNames`, 'dropped-value'));
   const funders = new Map<string, string>();
   const nodeById = new Map(nodes.map((n) => [n.id, n]));
   for (const f of data.funding) {
-    const targetId = f.serviceId && ids.has(f.serviceId) ? f.serviceId : f.organizationId && orgIds.has(f.organizationId) ? f.organizationId : undefined;
+    const serviceTarget = f.serviceId ? serviceIdOf.get(f.serviceId) : undefined;
+    const targetId = serviceTarget ?? (f.organizationId ? orgIdOf.get(f.organizationId) : undefined);
     if (!targetId) {
-      problems.push(problem(col(f.at, f.serviceId ? 'service_id' : 'organization_id'), `no service or organization "${f.serviceId ?? f.organizationId ?? ''}"`));
+      warnings.push(problem(col(f.at, f.serviceId ? 'service_id' : 'organization_id'), `no service or organization "${f.serviceId ?? f.organizationId ?? ''}"; the funding is skipped`, 'dangling-reference'));
       continue;
     }
     if (!f.source) continue;
     const target = nodeById.get(targetId)! as Record<string, unknown>;
     if (f.source.length > FUNDER_NAME_MAX) {
       target.fundingNotes = [...((target.fundingNotes as string[] | undefined) ?? []), f.source];
-      warnings.push(problem(col(f.at, 'source'), 'describes the funding rather than naming a funder; kept as fundingNotes, no funding tie'));
+      warnings.push(problem(col(f.at, 'source'), 'describes the funding rather than naming a funder; kept as fundingNotes, no funding tie', 'not-imported'));
       continue;
     }
     let funderId = funders.get(f.source.toLowerCase());
@@ -157,7 +181,6 @@ export function hsdsToMap(data: HsdsData, title: string): ImportResult {
     const edgeId = `${funderId}--${targetId}`;
     if (!edges.some((e) => e.id === edgeId)) edges.push({ id: edgeId, type: 'funding', source: funderId, target: targetId });
   }
-  if (problems.length) return failed(problems, warnings);
   const meta: Record<string, unknown> = { title };
   if (areaLabels.size) meta.areas = [...areaLabels].map(([id, label]) => ({ id, label }));
   return finish({ title, nodes, edges, positions: {}, meta, origin }, warnings);

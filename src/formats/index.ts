@@ -1,6 +1,5 @@
 // One entry point for importing: detects the format of the files given (several at once: a CSV
 // pair, an HSDS data package, a zip) and runs the right importer. Also the list of exporters.
-import { unzipSync } from 'fflate';
 import type { PathwaysMap, Problem } from '../model/types.ts';
 import { decodeText, failed, parseJson, problem, sizeProblem, type ImportResult, type InputFile } from './common.ts';
 import { importCsv, type CsvOptions } from './csv.ts';
@@ -8,10 +7,10 @@ import { exportCsv } from './csv-export.ts';
 import { exportSettings } from './csv-settings.ts';
 import { exportGexf, importGexf } from './gexf.ts';
 import { exportGraphml, importGraphml } from './graphml.ts';
-import { hsdsToMap } from './hsds.ts';
-import { fromNested, fromTables, readTables } from './hsds-read.ts';
+import { importHsds, isHsdsJson } from './hsds-import.ts';
 import { exportCyjs, exportJson, importCyjs, importJson, isCytoscapeJson } from './json.ts';
 import { importKumu, isKumuBlueprint } from './kumu.ts';
+import { unpackZip } from './zip.ts';
 
 export type ImportFormat = 'json' | 'csv' | 'kumu' | 'hsds' | 'graphml' | 'gexf' | 'cyjs';
 export const IMPORT_FORMATS: ImportFormat[] = ['json', 'csv', 'kumu', 'hsds', 'graphml', 'gexf', 'cyjs'];
@@ -21,34 +20,19 @@ export const FORMAT_NAMES: Record<ImportFormat, string> = {
 
 const HSDS_TABLES = ['organizations.csv', 'services.csv'];
 
-/** Unpacks zips (one level) so the rest only sees plain files. */
+/** Unpacks zips (one level, sizes checked before inflating: zip.ts) so the rest only sees plain files. */
 export function expandZips(files: InputFile[]): { files: InputFile[]; problems: Problem[] } {
   const out: InputFile[] = [];
   const problems: Problem[] = [];
   for (const file of files) {
     const tooBig = sizeProblem(file);
-    if (tooBig) {
-      problems.push(tooBig);
-      continue;
+    if (tooBig) problems.push(tooBig);
+    else if (!/\.zip$/i.test(file.name)) out.push(file);
+    else {
+      const unpacked = unpackZip(file);
+      if ('problem' in unpacked) problems.push(unpacked.problem);
+      else out.push(...unpacked.files);
     }
-    if (!/\.zip$/i.test(file.name)) {
-      out.push(file);
-      continue;
-    }
-    let entries: Record<string, Uint8Array>;
-    try {
-      entries = unzipSync(file.bytes);
-    } catch (error) {
-      problems.push(problem(file.name, `is not a readable zip (${(error as Error).message})`));
-      continue;
-    }
-    const usable = Object.entries(entries).filter(([name, bytes]) => !name.endsWith('/') && !/(^|\/)(__MACOSX|\.)/.test(name) && /\.(csv|json)$/i.test(name) && bytes.length);
-    if (!usable.length) {
-      const held = Object.keys(entries).slice(0, 8).join(', ') || 'nothing';
-      problems.push(problem(file.name, `holds no CSV or JSON files to import (it holds: ${held})`));
-      continue;
-    }
-    for (const [name, bytes] of usable) out.push({ name: `${file.name}/${name}`, bytes });
   }
   return { files: out, problems };
 }
@@ -61,6 +45,7 @@ export function detectFormat(files: InputFile[]): { format: ImportFormat } | { p
   const names = files.map((f) => baseName(f.name));
   if (HSDS_TABLES.every((t) => names.includes(t)) || (names.includes('datapackage.json') && names.includes('services.csv'))) return { format: 'hsds' };
   if (names.every((n) => n.endsWith('.csv'))) return { format: 'csv' };
+  if (names.length > 1 && names.every((n) => n.endsWith('.json'))) return hsdsPages(files);
   if (names.length === 1) {
     const name = names[0];
     if (name.endsWith('.graphml')) return { format: 'graphml' };
@@ -76,12 +61,24 @@ export function detectFormat(files: InputFile[]): { format: ImportFormat } | { p
       if (value && value.format === 'pathways-map') return { format: 'json' };
       if (isKumuBlueprint(value)) return { format: 'kumu' };
       if (isCytoscapeJson(value)) return { format: 'cyjs' };
-      if (fromNested(value, name)) return { format: 'hsds' };
+      if (isHsdsJson(value, name)) return { format: 'hsds' };
       return { problem: problem(files[0].name, 'is JSON, but not a pathways map, a Kumu blueprint, Cytoscape JSON or HSDS') };
     }
   }
   if (names.some((n) => n.endsWith('.csv')) && names.includes('datapackage.json')) return { problem: problem(files[0].name, `an HSDS data package needs ${HSDS_TABLES.join(' and ')}`) };
   return { problem: problem(files.map((f) => f.name).join(', '), 'cannot tell the format: give CSV files, one JSON, GraphML, GEXF or an HSDS package (zip or its CSV files)') };
+}
+
+/** Several JSON files are HSDS API pages (or records) when every one of them reads as HSDS. */
+function hsdsPages(files: InputFile[]): { format: ImportFormat } | { problem: Problem } {
+  for (const file of files) {
+    const decoded = decodeText(file, []);
+    if ('problem' in decoded) return { problem: decoded.problem };
+    const parsed = parseJson(decoded.text, file.name);
+    if ('problem' in parsed) return { problem: parsed.problem };
+    if (!isHsdsJson(parsed.value, file.name)) return { problem: problem(file.name, 'several JSON files are read as HSDS pages, and this one is not HSDS: import it on its own', 'not-this-format') };
+  }
+  return { format: 'hsds' };
 }
 
 export interface ImportOptions extends CsvOptions {
@@ -92,14 +89,15 @@ export interface ImportOptions extends CsvOptions {
  * unforeseen failure is still a problem naming the files, not an exception in the worker or CLI. */
 export function importFiles(input: InputFile[], options: ImportOptions = {}): ImportResult & { format: ImportFormat | null } {
   try {
-    return importFilesUnguarded(input, options);
+    return importUnguarded(input, options);
   } catch (error) {
+    // Last resort: an importer bug must still come back as a problem naming the files, never a crash.
     const names = input.map((f) => f.name).join(', ');
-    return { ...failed([problem(names, `could not be imported (${error instanceof Error ? error.message : String(error)})`, 'unreadable')]), format: options.format ?? null };
+    return { ...failed([problem(names, `could not be imported (${error instanceof Error ? error.message : String(error)})`, 'internal-error')]), format: null };
   }
 }
 
-function importFilesUnguarded(input: InputFile[], options: ImportOptions): ImportResult & { format: ImportFormat | null } {
+function importUnguarded(input: InputFile[], options: ImportOptions): ImportResult & { format: ImportFormat | null } {
   const { files, problems } = expandZips(input);
   if (problems.length) return { ...failed(problems), format: null };
   if (input.some((f) => /\.zip$/i.test(f.name)) && !files.length) return { ...failed([problem(input[0].name, 'is empty')]), format: null };
@@ -125,36 +123,6 @@ function runImporter(format: ImportFormat, files: InputFile[], options: ImportOp
   }
 }
 
-export function importHsds(files: InputFile[], title?: string): ImportResult {
-  const warnings: Problem[] = [];
-  const problems: Problem[] = [];
-  const csvs = files.filter((f) => /\.csv$/i.test(f.name));
-  // A package is named by its folder or zip (`v1.1-sample`, `directory.zip/…`), a JSON file by itself.
-  const parts = (files[0]?.name ?? '').split(/[\\/]/);
-  const zip = parts.find((p) => /\.zip$/i.test(p));
-  const last = parts[parts.length - 1];
-  const named = zip ?? (/\.json$/i.test(last) ? last : parts.length > 1 ? parts[parts.length - 2] : '');
-  const defaultTitle = title ?? (named.replace(/\.(zip|json)$/i, '') || 'HSDS import');
-  if (csvs.length) {
-    const tables = readTables(csvs, warnings, problems);
-    if (problems.length) return failed(problems, warnings);
-    for (const required of ['organizations', 'services']) if (!tables.has(required)) problems.push(problem(files[0].name, `the HSDS package has no ${required}.csv`));
-    if (problems.length) return failed(problems, warnings);
-    const result = hsdsToMap(fromTables(tables), defaultTitle);
-    return { ...result, warnings: [...warnings, ...result.warnings] };
-  }
-  const json = files.find((f) => /\.json$/i.test(f.name) && !/datapackage\.json$/i.test(f.name));
-  if (!json) return failed([problem(files[0]?.name ?? '', 'no HSDS JSON or CSV tables found')]);
-  const decoded = decodeText(json, warnings);
-  if ('problem' in decoded) return failed([decoded.problem], warnings);
-  const parsed = parseJson(decoded.text, json.name);
-  if ('problem' in parsed) return failed([parsed.problem], warnings);
-  const data = fromNested(parsed.value, json.name);
-  if (!data) return failed([problem(json.name, 'has no HSDS organizations or services')], warnings);
-  const result = hsdsToMap(data, defaultTitle);
-  return { ...result, warnings: [...warnings, ...result.warnings] };
-}
-
 export type ExportFormat = 'json' | 'csv' | 'graphml' | 'gexf' | 'cyjs';
 export const EXPORT_FORMATS: ExportFormat[] = ['json', 'csv', 'graphml', 'gexf', 'cyjs'];
 
@@ -177,3 +145,4 @@ export function exportMap(map: PathwaysMap, format: ExportFormat): { suffix: str
 }
 
 export type { ImportResult, InputFile } from './common.ts';
+export { importHsds } from './hsds-import.ts';

@@ -21,9 +21,9 @@ describe('cli import / export', () => {
   });
 
   it('exits 1 with every problem and writes nothing', async () => {
-    const { io, written, stderr } = memoryIo({ 'e.csv': 'Label\nA\n', 'c.csv': 'From,To\nA,Ghost\n' });
+    const { io, written, stderr } = memoryIo({ 'e.csv': 'Label,Capacity\nA,lots\n', 'c.csv': 'From,To\nA,A\n' });
     expect(await main(['import', 'csv', 'e.csv', 'c.csv', '-o', 'out.json'], io)).toBe(1);
-    expect(stderr().split('\n')).toEqual(['c.csv row 2, column "To": no element "Ghost"', '1 problem; nothing written']);
+    expect(stderr().split('\n')).toEqual(['e.csv row 2, column "Capacity": "lots" is not a number', '1 problem; nothing written']);
     expect(written).toEqual({});
   });
 

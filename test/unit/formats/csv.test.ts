@@ -29,10 +29,26 @@ describe('csv import (Kumu convention plus our columns)', () => {
     expect(map.edges[0]).toMatchObject({ status: 'active', volume: 40 });
   });
 
-  it('names the file, row and column of a connection to a missing element', () => {
+  it('skips a connection to a missing element with a warning naming file, row and column; the rest imports', () => {
     const result = importCsv([text('people.csv', ELEMENTS), text('ties.csv', 'From,To\nHome Visits,Story Time\nJon,Story Time\n')]);
-    expect(result.map).toBeNull();
-    expect(result.problems.map(problemLine)).toEqual(['ties.csv row 3, column "From": no element "Jon"']);
+    expect(result.problems).toEqual([]);
+    expect(result.map!.edges.map((e) => [e.source, e.target])).toEqual([['home-visits', 'story-time']]);
+    expect(result.warnings.map(problemLine)).toEqual(['ties.csv row 3, column "From": no element "Jon"; the connection is skipped']);
+    expect(result.warnings[0].kind).toBe('dangling-reference');
+  });
+
+  it('Kumu-style sheets: a column whose every value is a number reads as numbers; codes with leading zeros and mixed columns stay text', () => {
+    const sheet = 'Label,Budget,Zip,Rank,Note\nA,1200,02134,1,x\nB,-3.5e2,10001,,\nC,,,2nd,7\n';
+    const map = importCsv([text('k.csv', sheet)]).map!;
+    expect(map.nodes.map((n) => [n.label, (n as Record<string, unknown>).Budget, (n as Record<string, unknown>).Zip, (n as Record<string, unknown>).Rank])).toEqual([
+      ['A', 1200, '02134', '1'], ['B', -350, '10001', undefined], ['C', undefined, undefined, '2nd'],
+    ]);
+  });
+
+  it('beside a Label column, a "name" column is a field of its own, not a second label', () => {
+    expect(suggestMapping(['name', 'Label', 'title'], 'elements')).toEqual({ name: 'extra', Label: 'label', title: 'extra' });
+    const map = importCsv([text('k.csv', 'name,Label\nLegal name,Shown\n')]).map!;
+    expect(map.nodes[0]).toMatchObject({ label: 'Shown', name: 'Legal name' });
   });
 
   it('refuses a sheet without Label or From, duplicate ids and non-numbers, all at once', () => {

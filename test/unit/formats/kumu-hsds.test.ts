@@ -30,10 +30,13 @@ describe('kumu blueprints', () => {
     expect(map.positions).toEqual({ 'elem-a': { x: 10, y: -20 }, 'elem-b': { x: 100, y: 50 } });
   });
 
-  it('names a connection to a missing element and a file that is not a blueprint', () => {
+  it('skips a connection to a missing element with a warning naming it, and refuses a file that is not a blueprint', () => {
     const blueprint = JSON.parse(readFileSync(join(FIXTURES, 'kumu-small.json'), 'utf8'));
     blueprint.connections[0].to = 'elem-zz';
-    expect(importKumu(text('k.json', JSON.stringify(blueprint))).problems.map(problemLine)).toEqual(['k.json connections[0].to: no element "elem-zz"']);
+    const result = importKumu(text('k.json', JSON.stringify(blueprint)));
+    expect(result.problems).toEqual([]);
+    expect(result.map!.edges.map((e) => e.id)).toEqual(['conn-2']);
+    expect(result.warnings.filter((w) => w.kind === 'dangling-reference').map(problemLine)).toEqual(['k.json connections[0].to: no element "elem-zz"; the connection is skipped']);
     expect(importKumu(text('k.json', '{"nodes": []}')).problems.map(problemLine)).toEqual(['k.json: is not a Kumu blueprint (no "elements" and "connections" lists)']);
   });
 });
@@ -48,8 +51,9 @@ describe('hsds', () => {
     expect(byId(map.nodes, 'svc-1')).toEqual({
       id: 'svc-1', type: 'program', label: 'Home Visits', description: 'Nurse visits', application_process: 'Call us', organization: 'org-1', status: 'active',
       languages: ['en', 'es'], languageNames: ['English', 'Spanish'], areas: ['eastside'], lifeStages: ['prenatal-birth'], eligibility: ['pregnant women'],
-      domains: ['health'], taxonomyTerms: ['Maternal Health'],
+      domains: ['health'], taxonomyTerms: ['Maternal Health'], services: ['maternal-health'],
     });
+    expect(byId(map.nodes, 'org-1').year_incorporated).toBe(1990);
     expect(byId(map.nodes, 'svc-2')).toMatchObject({ status: 'closed', hsdsStatus: 'inactive' });
     expect(byId(map.nodes, 'svc-3')).toMatchObject({ status: 'paused', areas: ['eastside', 'old-town'], lifeStages: ['aging'], domains: ['food'], languageNames: ['Klingon'] });
     expect(byId(map.nodes, 'svc-3').languages).toBeUndefined();
@@ -61,6 +65,7 @@ describe('hsds', () => {
       'funding funder-city-of-harbor org-2',
     ]);
     expect(result.warnings.map(problemLine)).toEqual(['languages: no language code known for "Klingon"; kept in languageNames']);
+    expect(result.warnings.every((w) => w.kind)).toBe(true);
   });
 
   it('3.0 CSV package, zipped: ages become life stages, taxonomy terms via attributes become domains', () => {
@@ -89,14 +94,37 @@ describe('hsds', () => {
     expect(stagesForAges(0, 0)).toEqual(['prenatal-birth', 'early-childhood']);
   });
 
-  it('names both rows of a duplicate organization id (rows as a spreadsheet counts them: a multi-line cell is one row)', () => {
+  it('namespaces a duplicate organization id, naming both rows (rows as a spreadsheet counts them: a multi-line cell is one row)', () => {
     const files = folder(join(FIXTURES, 'hsds11')).map((f) => (f.name === 'organizations.csv' ? text(f.name, new TextDecoder().decode(f.bytes).replace('org-2,Eastside', 'org-1,Eastside')) : f));
-    expect(importFiles(files).problems.map(problemLine)).toContain('organizations.csv row 3, column "id": duplicate id "org-1" (also organizations.csv row 2)');
+    const result = importFiles(files);
+    expect(result.problems).toEqual([]);
+    expect(result.warnings.filter((w) => w.kind === 'id-namespaced').map(problemLine)).toEqual(['organizations.csv row 3, column "id": "org-1" is also organizations.csv row 2; imported as "organization-org-1"']);
+    expect(byId(result.map!.nodes, 'organization-org-1')).toMatchObject({ label: 'Eastside Seniors', hsdsId: 'org-1' });
   });
 
-  it('names the row of a service whose organization is missing, and refuses a zip of the wrong thing', () => {
+  it('ids unique per table: organization 136 and service 136 both import, the service namespaced, its funding and links following', () => {
+    const swap = (name: string, from: string, to: string) => (f: { name: string; bytes: Uint8Array }) => (f.name === name ? text(f.name, new TextDecoder().decode(f.bytes).replaceAll(from, to)) : f);
+    const files = folder(join(FIXTURES, 'hsds11')).map(swap('organizations.csv', 'org-2', '136')).map(swap('services.csv', 'org-2', '136')).map(swap('services.csv', 'svc-3', '136'))
+      .map(swap('funding.csv', 'org-2', '136')).map(swap('languages.csv', 'svc-3', '136')).map(swap('service_areas.csv', 'svc-3', '136'));
+    const result = importFiles(files);
+    expect(result.problems).toEqual([]);
+    const map = result.map!;
+    expect(byId(map.nodes, '136')).toMatchObject({ type: 'organization', label: 'Eastside Seniors' });
+    expect(byId(map.nodes, 'service-136')).toMatchObject({ type: 'program', label: 'Meals on Wheels', organization: '136', hsdsId: '136', areas: ['eastside', 'old-town'] });
+    expect(result.warnings.filter((w) => w.kind === 'id-namespaced').map(problemLine)).toEqual(['services.csv row 4, column "id": "136" is also organizations.csv row 3; imported as "service-136"']);
+  });
+
+  it('a service naming a missing organization imports without it (warning with file and row); nothing else is rejected', () => {
     const files = folder(join(FIXTURES, 'hsds11')).map((f) => (f.name === 'services.csv' ? text(f.name, new TextDecoder().decode(f.bytes).replace('svc-2,org-1', 'svc-2,org-9')) : f));
-    expect(importFiles(files).problems.map(problemLine)).toEqual(['services.csv row 3, column "organization_id": no organization "org-9"']);
+    const result = importFiles(files);
+    expect(result.problems).toEqual([]);
+    expect(result.map!.nodes.filter((n) => n.type === 'program').length).toBe(3);
+    expect(byId(result.map!.nodes, 'svc-2')).toMatchObject({ hsdsOrganizationId: 'org-9' });
+    expect(byId(result.map!.nodes, 'svc-2').organization).toBeUndefined();
+    expect(result.warnings.filter((w) => w.kind === 'dangling-reference').map(problemLine)).toEqual(['services.csv row 3, column "organization_id": no organization "org-9"; the service is imported without its organization']);
+  });
+
+  it('refuses a zip of the wrong thing and a file that is not a zip', () => {
     const wrong = importFiles([{ name: 'photos.zip', bytes: zipSync({ 'a.png': new Uint8Array([1, 2, 3]) }) }]);
     expect(wrong.problems.map(problemLine)).toEqual(['photos.zip: holds no CSV or JSON files to import (it holds: a.png)']);
     const notZip = importFiles([text('bad.zip', 'not a zip at all')]);

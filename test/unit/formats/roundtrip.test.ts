@@ -57,6 +57,20 @@ describe('round trips', () => {
   });
 });
 
+describe('csv round trip of fields a spreadsheet column of ours would claim', () => {
+  it('node fields name, x, y, from, empty strings and numeric-looking text come back as they were', () => {
+    const map = trickyMap();
+    Object.assign(map.nodes[0], { name: 'Official name', x: 'left wing', y: 7, blank: '' });
+    Object.assign(map.nodes[1], { name: '', zip: '02134', code: '12', Label: 'shadow' });
+    Object.assign(map.edges[0], { from: 'the clinic', blank: '' });
+    expect(validateMap(map).problems).toEqual([]);
+    const files = exportMap(map, 'csv').map((f) => text(`town${f.suffix}`, f.text));
+    const result = importFiles(files);
+    expect(result.problems).toEqual([]);
+    expect(result.map).toEqual(map);
+  });
+});
+
 describe('csv export is spreadsheet-safe', () => {
   it('puts a quote before cells a spreadsheet would run as a formula, and only those', () => {
     const { elements, connections } = Object.fromEntries(exportMap(trickyMap(), 'csv').map((f) => [f.suffix.slice(1, -4), f.text]));
