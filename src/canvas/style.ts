@@ -53,7 +53,8 @@ export function canvasStyle(): StylesheetJson {
         'line-color': '#94a3b8',
         'target-arrow-color': '#94a3b8',
         'arrow-scale': 1.2,
-        opacity: 0.9,
+        // Opaque: a translucent edge draws each arrowhead twice (a clearing pass, then the colour).
+        opacity: 1,
       },
     },
     { selector: 'edge.referral', style: { 'line-color': REFERRAL_COLORS.active, 'target-arrow-color': REFERRAL_COLORS.active, 'target-arrow-shape': 'triangle', width: 2.5 } },
@@ -82,7 +83,7 @@ export function canvasStyle(): StylesheetJson {
       },
     },
     { selector: 'edge.partnership', style: { 'line-color': PARTNERSHIP_COLOR, opacity: 0.55, 'curve-style': 'haystack' } },
-    { selector: 'edge.funding', style: { 'line-color': FUNDING_COLOR, 'target-arrow-color': FUNDING_COLOR, 'target-arrow-shape': 'square', 'arrow-scale': 0.9, width: 2, opacity: 0.75 } },
+    { selector: 'edge.funding', style: { 'line-color': FUNDING_COLOR, 'target-arrow-color': FUNDING_COLOR, 'target-arrow-shape': 'square', 'arrow-scale': 0.9, width: 2 } },
     {
       selector: 'edge.data-sharing',
       style: { 'line-color': DATA_SHARING_COLOR, 'line-style': 'dotted', 'source-arrow-shape': 'circle', 'target-arrow-shape': 'circle', 'source-arrow-color': DATA_SHARING_COLOR, 'target-arrow-color': DATA_SHARING_COLOR, 'arrow-scale': 0.6, width: 2 },
@@ -112,7 +113,8 @@ export function canvasStyle(): StylesheetJson {
     { selector: 'node.lane-area', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-y': 0, 'font-size': 22, 'background-opacity': 0, 'text-wrap': 'none', color: '#334155', 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '3px' } },
     { selector: 'node.lane-rule', style: { label: '' } },
     // In the lanes picture, ties between organizations are context, not the story.
-    { selector: 'edge.context', style: { opacity: 0.1 } },
+    // Faint and without arrowheads (translucent arrowheads cost two passes each).
+    { selector: 'edge.context', style: { opacity: 0.1, 'source-arrow-shape': 'none', 'target-arrow-shape': 'none' } },
     { selector: 'node:selected', style: { 'border-color': SELECTION_COLOR, 'border-width': 5, 'border-style': 'solid', 'underlay-color': SELECTION_COLOR, 'underlay-opacity': 0.18, 'underlay-padding': 8 } },
     { selector: 'edge:selected', style: { 'line-color': SELECTION_COLOR, 'target-arrow-color': SELECTION_COLOR, 'source-arrow-color': SELECTION_COLOR, width: 5, opacity: 1 } },
     // Analysis overlays (src/views/analysis-overlays.ts).

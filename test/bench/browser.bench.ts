@@ -1,6 +1,9 @@
-// Figures only a real browser gives (issues 2 and 3): first paint of the demo map after load, and
+// Figures only a real browser gives (issues 2, 3 and 14): first paint of the demo map after load;
 // main-thread long tasks (> 50 ms, by a `longtask` PerformanceObserver) while the worker analyses a
-// 2,000-program map. Builds the studio and serves it with the project's own server on loopback.
+// 2,000-program map; the canvas at 2,000 and 5,000 programs (load, fit, pan, zoom, search; 2D canvas
+// and, where Chromium offers it, WebGL); the demo left idle. Builds the studio and serves it with the
+// project's own server on loopback. `npm run bench -- browser` runs only this; CANVAS_ONLY=1 skips
+// the analysis figures; PROFILE=1 profiles the pans (see canvas-scenarios.ts).
 import { execSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +12,7 @@ import { syntheticMap } from '../../src/model/synthetic.ts';
 import { startServer } from '../../src/server/app-server.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { percentile } from './measure.ts';
+import { canvasScenario, idleScenario } from './canvas-scenarios.ts';
 
 const line = (label: string, figure: string) => console.log(`${label.padEnd(64)} ${figure}`);
 
@@ -20,8 +24,36 @@ export default async function () {
   const distDir = join(process.cwd(), '.tmp', `bench-dist-${process.pid}`);
   execSync(`npx vite build --logLevel error --outDir ${distDir} --emptyOutDir`, { stdio: 'inherit' });
   const server = await startServer({ port: 0, distDir });
-  const browser = await launchBrowser();
+  // As issue 14 measured: software rendering, no accelerated 2D canvas.
+  const browser = await launchBrowser(['--disable-accelerated-2d-canvas']);
   try {
+    const renderers = (process.env.RENDERERS ?? 'canvas,webgl').split(',') as ('canvas' | 'webgl')[];
+    for (const renderer of renderers) {
+      for (const programs of (process.env.SIZES ?? '2000,5000').split(',').map(Number)) {
+        const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+        const page = await context.newPage();
+        page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+        await page.goto(`${server.url}${renderer === 'webgl' ? '?renderer=webgl' : ''}`);
+        await page.waitForFunction(() => window.pathways !== undefined);
+        await page.evaluate(() => window.pathways.ready);
+        const f = await canvasScenario(page, syntheticMap(programs), `${renderer}-${programs}`);
+        const label = `${programs.toLocaleString('en')} programs (${renderer === 'webgl' ? 'WebGL, software' : '2D canvas'})`;
+        line(`${label}: load → drawn`, `${f.drawnMs.toFixed(0)} ms; longest task ${f.loadLongestTaskMs.toFixed(0)} ms`);
+        line(`${label}: fit, 20-step drag pan, 5 wheel notches`, `${f.fitMs} ms, ${f.panMs} ms, ${f.wheelMs} ms`);
+        line(`${label}: pan/zoom longest task, pan frames/s`, `${f.moveLongestTaskMs.toFixed(0)} ms, ${f.panFps.toFixed(0)} fps`);
+        line(`${label}: search → program framed`, f.searchMs === null ? 'not found' : `${f.searchMs} ms`);
+        await context.close();
+      }
+    }
+    {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      const idle = await idleScenario(page, 10_000);
+      line('demo map left idle 10 s: analysis runs, long tasks', `${idle.runs}, ${idle.longTasks} (goal: 0, 0)`);
+      await context.close();
+    }
+    if (process.env.CANVAS_ONLY) return;
     const paints: number[] = [];
     for (let i = 0; i < 5; i++) {
       // A fresh profile each time: a first start, which opens the demo.

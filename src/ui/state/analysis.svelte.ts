@@ -1,6 +1,7 @@
 // Keeps the insights current: after edits settle (debounced), the map goes to the worker; a newer
 // edit cancels the run in flight. The page never waits for the analysis.
 import { AnalysisCancelled, AnalysisClient } from '../../workers-client/analysis.ts';
+import { untrack } from 'svelte';
 import type { AnalysisReport } from '../../analysis/types.ts';
 import type { PathwaysMap } from '../../model/types.ts';
 import type { Studio } from './studio.svelte.ts';
@@ -18,11 +19,13 @@ export class AnalysisState {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(studio: Studio) {
+    // Depends on the map alone: reading the report it writes would make each run schedule the next.
     $effect(() => {
       const map = studio.snapshot.map;
       clearTimeout(this.timer);
       // The first analysis runs at once; later ones wait for edits to settle.
-      this.timer = setTimeout(() => this.analyze(map), this.report ? ANALYSIS_DEBOUNCE_MS : 0);
+      const delay = untrack(() => this.report) ? ANALYSIS_DEBOUNCE_MS : 0;
+      this.timer = setTimeout(() => this.analyze(map), delay);
       return () => clearTimeout(this.timer);
     });
     $effect(() => () => this.client.destroy());
