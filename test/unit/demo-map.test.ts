@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COLLABORATION_LEVELS, DEFAULT_LIFE_STAGES, REFERRAL_STATUSES, SECTORS } from '../../src/model/constants.ts';
+import { isOpenProgram as isOpen, isUsableReferral as usable, lifeStageIds, servesArea, servesPopulation, servesStage } from '../../src/model/rules.ts';
 import type { MapEdge, PathwaysMap, ProgramNode, ReferralEdge } from '../../src/model/types.ts';
 import { validateMap } from '../../src/model/validate.ts';
 import { buildDemoMap, DEMO_PATH } from '../support/demo/build-demo.ts';
@@ -11,9 +12,7 @@ const demo: PathwaysMap = JSON.parse(readFileSync(DEMO_PATH, 'utf8'));
 const programs = demo.nodes.filter((n): n is ProgramNode => n.type === 'program');
 const organizations = demo.nodes.filter((n) => n.type === 'organization');
 const referrals = demo.edges.filter((e): e is ReferralEdge => e.type === 'referral');
-const isOpen = (p: ProgramNode) => p.status === 'active' || p.status === 'waitlist';
-const usable = (e: ReferralEdge) => e.status === 'active' || e.status === 'informal';
-const serves = (p: ProgramNode, stage: string, area: string) => !!p.lifeStages?.includes(stage) && (!p.areas?.length || p.areas.includes(area));
+const serves = (p: ProgramNode, stage: string, area: string) => servesStage(p, stage) && servesArea(p, area);
 const byId = new Map(programs.map((p) => [p.id, p]));
 
 describe('the demo map', () => {
@@ -57,9 +56,8 @@ describe('the demo map', () => {
   });
 
   it('plants a language gap: no open K–12 program serving Downtown is open to Vietnamese speakers', () => {
-    const speaksVietnamese = (p: ProgramNode) => !p.languages?.length || p.languages.includes('vi');
-    const eligible = (p: ProgramNode) => !p.populations?.length || p.populations.includes('vietnamese-speaking');
-    expect(programs.filter((p) => isOpen(p) && serves(p, 'k12', 'downtown') && speaksVietnamese(p) && eligible(p))).toEqual([]);
+    const vietnamese = demo.meta.populations!.find((p) => p.id === 'vietnamese-speaking')!;
+    expect(programs.filter((p) => isOpen(p) && serves(p, 'k12', 'downtown') && servesPopulation(p, vietnamese))).toEqual([]);
   });
 
   it('plants duplicated services: two organizations run the same homework program Downtown', () => {
@@ -75,7 +73,7 @@ describe('the demo map', () => {
   });
 
   it('plants dead ends and an unreachable program', () => {
-    const last = DEFAULT_LIFE_STAGES.at(-1)!;
+    const last = lifeStageIds(demo.meta).at(-1)!;
     const deadEnds = programs.filter((p) => isOpen(p) && !p.lifeStages?.includes(last) && !referrals.some((r) => r.source === p.id && usable(r)));
     expect(deadEnds.map((p) => p.id)).toContain('teen-parents');
     // Reachability from entry points through usable referrals.

@@ -1,5 +1,5 @@
 // Which canvas elements a finding points at, so a click can select and frame them.
-import { servesArea, servesStage } from '../../analysis/context.ts';
+import { servesArea, servesStage } from '../../model/rules.ts';
 import type { BrokenPathway, Gap } from '../../analysis/types.ts';
 import type { PathwaysMap, ProgramNode } from '../../model/types.ts';
 
