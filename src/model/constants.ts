@@ -58,7 +58,7 @@ export function defaultLifeStages(): { id: string; label: string }[] {
 export const DEFAULT_HANDOFF_RATE = { active: 0.8, informal: 0.5 } as const;
 
 /** Default Jaccard threshold at or above which two programs are redundant (SPEC). */
-export const DEFAULT_REDUNDANCY_THRESHOLD = 0.75;
+export const DEFAULT_REDUNDANCY_THRESHOLD = 0.5;
 
 /** Bounds that keep peers and files from flooding the model or the screen. */
 export const LIMITS = {

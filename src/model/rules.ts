@@ -60,6 +60,13 @@ export const servesStage = (program: Pick<ProgramNode, 'lifeStages'>, stage: str
 export const servesArea = (program: Pick<ProgramNode, 'areas'>, area: string | undefined): boolean =>
   area === undefined || !isSet(program.areas) || program.areas!.includes(area);
 
+/** Two programs reach the same people: a shared life stage, overlapping areas and overlapping
+ *  populations (an empty list overlaps everything). The redundancy rule's "same people". */
+export function reachSamePeople(a: Pick<ProgramNode, 'lifeStages' | 'areas' | 'populations'>, b: Pick<ProgramNode, 'lifeStages' | 'areas' | 'populations'>): boolean {
+  const overlap = (x: readonly string[] | undefined, y: readonly string[] | undefined) => !isSet(x) || !isSet(y) || x!.some((v) => y!.includes(v));
+  return !!a.lifeStages?.some((s) => servesStage(b, s)) && overlap(a.areas, b.areas) && overlap(a.populations, b.populations);
+}
+
 /**
  * A population is served when the program is open to it (no populations listed = everyone) and its
  * languages, where both state them, share one with the population's (SPEC, coverage gap).

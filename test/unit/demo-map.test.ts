@@ -2,6 +2,7 @@
 // and hold the problems real ecosystems have (each checked here by the SPEC's own definition).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis/index.ts';
 import { COLLABORATION_LEVELS, DEFAULT_LIFE_STAGES, REFERRAL_STATUSES, SECTORS } from '../../src/model/constants.ts';
 import { isOpenProgram as isOpen, isUsableReferral as usable, lifeStageIds, servesArea, servesPopulation, servesStage } from '../../src/model/rules.ts';
 import type { MapEdge, PathwaysMap, ProgramNode, ReferralEdge } from '../../src/model/types.ts';
@@ -63,7 +64,20 @@ describe('the demo map', () => {
   it('plants duplicated services: two organizations run the same homework program Downtown', () => {
     const [a, b] = [byId.get('ymca-homework')!, byId.get('bgc-power-hour')!];
     expect(a.organization).not.toBe(b.organization);
-    expect([a.lifeStages, a.domains, a.areas, a.populations]).toEqual([b.lifeStages, b.domains, b.areas, b.populations]);
+    expect([a.lifeStages, a.services, a.areas, a.populations]).toEqual([b.lifeStages, b.services, b.areas, b.populations]);
+  });
+
+  it('reports as redundant only the programs that really do the same thing for the same people', () => {
+    expect(programs.every((p) => p.services?.length)).toBe(true);
+    // Named, not computed: the homework clubs (identical) and Head Start beside Universal Pre-K.
+    expect(analyze(demo).redundancies.map((r) => r.programs)).toEqual([
+      ['bgc-power-hour', 'ymca-homework'],
+      ['head-start-pre', 'pre-k'],
+    ]);
+    // Alike on domains alone (economic security, workforce, every area), unlike in what they do.
+    const [screener, jobs] = [byId.get('benefits-bank')!, byId.get('job-center')!];
+    expect(screener.domains).toEqual(jobs.domains);
+    expect(screener.services!.filter((s) => jobs.services!.includes(s))).toEqual([]);
   });
 
   it('plants a closed program still receiving an active referral, and broken referrals', () => {
