@@ -1,7 +1,7 @@
 // Coverage gaps (who is not served at a life stage, where) and transition gaps (no usable referral
 // carries people from one stage to the next), by the SPEC's definitions.
 import type { MapContext } from './context.ts';
-import { servesArea, servesPopulation, servesStage } from './context.ts';
+import { servesArea, servesPopulation, servesStage } from '../model/rules.ts';
 import type { CoverageGap, TransitionGap } from './types.ts';
 
 /**

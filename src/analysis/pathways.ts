@@ -1,7 +1,7 @@
 // Broken referral pathways, each with its kind (SPEC): broken referrals, referrals into a paused or
 // closed program, dead ends, and open programs no entry point reaches.
 import type { MapContext } from './context.ts';
-import { isOpen } from './context.ts';
+import { isOpenProgram } from '../model/rules.ts';
 import type { BrokenPathway } from './types.ts';
 
 export function brokenPathways(ctx: MapContext): BrokenPathway[] {
@@ -11,7 +11,7 @@ export function brokenPathways(ctx: MapContext): BrokenPathway[] {
   }
   for (const referral of ctx.usableReferrals) {
     const target = ctx.programsById.get(referral.target);
-    if (target && !isOpen(target)) found.push({ kind: 'referral-to-inactive', edge: referral.id, node: target.id });
+    if (target && !isOpenProgram(target)) found.push({ kind: 'referral-to-inactive', edge: referral.id, node: target.id });
   }
   const lastStage = ctx.stages.at(-1);
   const hasOutbound = new Set(ctx.usableReferrals.map((r) => r.source));

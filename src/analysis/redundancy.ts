@@ -1,40 +1,42 @@
-// Redundancy: two open programs of different organizations whose feature tokens (stage:x,
-// domain:y, area:z, population:w) have Jaccard similarity at or above the threshold.
+// Redundancy (SPEC): two open programs of different organizations that share a life stage, serve
+// overlapping areas and populations, and whose `services` have Jaccard similarity at or above the
+// threshold. Programs without `services` are never reported: domains are too coarse to tell a benefits
+// screener from a job center.
 import { DEFAULT_REDUNDANCY_THRESHOLD } from '../model/constants.ts';
+import { reachSamePeople } from '../model/rules.ts';
 import type { ProgramNode } from '../model/types.ts';
 import type { MapContext } from './context.ts';
 import type { Redundancy } from './types.ts';
 
-export function featureTokens(program: ProgramNode): string[] {
-  return [
-    ...(program.lifeStages ?? []).map((v) => `stage:${v}`),
-    ...(program.domains ?? []).map((v) => `domain:${v}`),
-    ...(program.areas ?? []).map((v) => `area:${v}`),
-    ...(program.populations ?? []).map((v) => `population:${v}`),
-  ];
+/** Services compared as written, ignoring case and surrounding space ("Tax-Preparation" = "tax-preparation"). */
+export function serviceTerms(program: ProgramNode): Set<string> {
+  return new Set((program.services ?? []).map((s) => s.trim().toLowerCase()).filter(Boolean));
 }
 
+const round = (value: number) => Math.round(value * 1e6) / 1e6;
+
 /**
- * Pairs are found through an inverted index of tokens, so only programs sharing a token are compared
- * (thousands of programs stay fast). Programs with no tokens are never redundant (0/0 is no evidence).
+ * Pairs are found through an inverted index of service terms, so only programs sharing a term are
+ * compared (thousands of programs stay fast). Ranked by similarity, then by the capacity the two
+ * duplicate (the smaller program's: that much could be served once instead of twice).
  */
 export function redundancies(ctx: MapContext, threshold = ctx.map.meta.redundancyThreshold ?? DEFAULT_REDUNDANCY_THRESHOLD): Redundancy[] {
-  const programs = ctx.openPrograms;
-  const tokens = programs.map((p) => new Set(featureTokens(p)));
+  const programs = ctx.openPrograms.filter((p) => p.services?.length);
+  const terms = programs.map(serviceTerms);
   const index = new Map<string, number[]>();
-  tokens.forEach((set, i) =>
-    set.forEach((token) => {
-      const list = index.get(token);
+  terms.forEach((set, i) =>
+    set.forEach((term) => {
+      const list = index.get(term);
       if (list) list.push(i);
-      else index.set(token, [i]);
+      else index.set(term, [i]);
     }),
   );
   const found: Redundancy[] = [];
   const shared = new Int32Array(programs.length);
   for (let i = 0; i < programs.length; i++) {
     const touched: number[] = [];
-    for (const token of tokens[i]) {
-      for (const j of index.get(token)!) {
+    for (const term of terms[i]) {
+      for (const j of index.get(term)!) {
         if (j <= i) continue;
         if (shared[j]++ === 0) touched.push(j);
       }
@@ -42,15 +44,22 @@ export function redundancies(ctx: MapContext, threshold = ctx.map.meta.redundanc
     for (const j of touched) {
       const common = shared[j];
       shared[j] = 0;
+      const similarity = common / (terms[i].size + terms[j].size - common);
+      if (similarity < threshold) continue;
       const [a, b] = [programs[i], programs[j]];
       if (a.organization !== undefined && a.organization === b.organization) continue;
-      const similarity = common / (tokens[i].size + tokens[j].size - common);
-      if (similarity >= threshold) {
-        const pair = [a.id, b.id].sort() as [string, string];
-        const combined = a.capacity !== undefined && b.capacity !== undefined ? { combinedCapacity: a.capacity + b.capacity } : {};
-        found.push({ programs: pair, similarity: Math.round(similarity * 1e6) / 1e6, ...combined });
-      }
+      if (!reachSamePeople(a, b)) continue;
+      const pair = [a.id, b.id].sort() as [string, string];
+      const both = a.capacity !== undefined && b.capacity !== undefined;
+      const capacity = both ? { combinedCapacity: a.capacity! + b.capacity!, duplicatedCapacity: Math.min(a.capacity!, b.capacity!) } : {};
+      found.push({ programs: pair, similarity: round(similarity), ...capacity });
     }
   }
-  return found.sort((x, y) => y.similarity - x.similarity || x.programs[0].localeCompare(y.programs[0]) || x.programs[1].localeCompare(y.programs[1]));
+  return found.sort(
+    (x, y) =>
+      y.similarity - x.similarity ||
+      (y.duplicatedCapacity ?? 0) - (x.duplicatedCapacity ?? 0) ||
+      x.programs[0].localeCompare(y.programs[0]) ||
+      x.programs[1].localeCompare(y.programs[1]),
+  );
 }

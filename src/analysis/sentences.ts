@@ -1,5 +1,7 @@
 // Each finding as a sentence a planner can read aloud at a convening.
-import type { PathwaysMap } from '../model/types.ts';
+import { lifeStagesOf } from '../model/rules.ts';
+import type { MapEdge, MapNode, PathwaysMap } from '../model/types.ts';
+import type { Impact, ImpactBasis } from './impact.ts';
 import type { BrokenPathway, Gap, Redundancy } from './types.ts';
 
 export interface Labels {
@@ -10,13 +12,13 @@ export interface Labels {
 }
 
 export function labelsFor(map: PathwaysMap): Labels {
-  const stages = new Map((map.meta.lifeStages ?? []).map((s) => [s.id, s.label]));
+  const stages = new Map(lifeStagesOf(map.meta).map((s) => [s.id, s.label]));
   const areas = new Map((map.meta.areas ?? []).map((a) => [a.id, a.label]));
   const populations = new Map((map.meta.populations ?? []).map((p) => [p.id, p.label]));
   const nodes = new Map(map.nodes.map((n) => [n.id, n.label]));
   const humanize = (id: string) => id.replace(/-/g, ' ');
   return {
-    stage: (id) => stages.get(id) ?? (id === 'k12' ? 'K–12' : humanize(id)),
+    stage: (id) => stages.get(id) ?? humanize(id),
     area: (id) => areas.get(id) ?? humanize(id),
     population: (id) => populations.get(id) ?? humanize(id),
     node: (id) => nodes.get(id) ?? id,
@@ -35,14 +37,22 @@ export function describeGap(gap: Gap, labels: Labels): string {
   return `No working referral carries people from ${lower(labels.stage(gap.from))} to ${lower(labels.stage(gap.to))}${where}.`;
 }
 
+/** Nodes and edges by id, built once per map (a county map has thousands of findings to describe). */
+const indexes = new WeakMap<PathwaysMap, { nodes: Map<string, MapNode>; edges: Map<string, MapEdge> }>();
+export function indexOf(map: PathwaysMap): { nodes: Map<string, MapNode>; edges: Map<string, MapEdge> } {
+  let index = indexes.get(map);
+  if (!index) indexes.set(map, (index = { nodes: new Map(map.nodes.map((n) => [n.id, n])), edges: new Map(map.edges.map((e) => [e.id, e])) }));
+  return index;
+}
+
 export function describePathway(finding: BrokenPathway, map: PathwaysMap, labels: Labels): string {
-  const edge = finding.edge ? map.edges.find((e) => e.id === finding.edge) : undefined;
+  const edge = finding.edge ? indexOf(map).edges.get(finding.edge) : undefined;
   const route = edge ? `${labels.node(edge.source)} → ${labels.node(edge.target)}` : '';
   switch (finding.kind) {
     case 'broken-referral':
       return `The referral ${route} is broken.`;
     case 'referral-to-inactive': {
-      const target = map.nodes.find((n) => n.id === finding.node);
+      const target = indexOf(map).nodes.get(finding.node!);
       const status = target?.type === 'program' ? target.status : 'inactive';
       return `${labels.node(edge?.source ?? '')} still refers people to ${labels.node(finding.node!)}, which is ${status}.`;
     }
@@ -56,4 +66,17 @@ export function describePathway(finding: BrokenPathway, map: PathwaysMap, labels
 export function describeRedundancy(redundancy: Redundancy, labels: Labels): string {
   const [a, b] = redundancy.programs.map(labels.node);
   return `${a} and ${b} serve the same people in the same way (${Math.round(redundancy.similarity * 100)}% alike).`;
+}
+
+const BASIS: Record<ImpactBasis, string> = {
+  simulation: 'from the latest simulation',
+  referrals: 'from referral volume',
+  capacity: 'from program capacity',
+  shares: 'from population shares',
+};
+
+/** "≈ 1,240 people a year (from program capacity)" — what ranks a finding, and where the number comes from. */
+export function describeImpact(impact: Impact): string {
+  if (impact.people === 0) return `No one measured yet (${BASIS[impact.basis]})`;
+  return `≈ ${impact.people.toLocaleString('en-US')} ${impact.people === 1 ? 'person' : 'people'} a year (${BASIS[impact.basis]})`;
 }

@@ -29,6 +29,8 @@ export interface Redundancy {
   similarity: number;
   /** Capacity of the two programs together (people/year), when both state it. */
   combinedCapacity?: number;
+  /** Capacity they duplicate: the smaller of the two (people/year), when both state it. */
+  duplicatedCapacity?: number;
 }
 
 export interface StructureReport {
@@ -54,7 +56,7 @@ export interface AnalysisReport {
 export interface AnalysisOptions {
   /** Seed of Louvain's random moves: same map and seed, same communities. */
   seed?: number;
-  /** Jaccard threshold for redundancy; default: the map's setting, else 0.75. */
+  /** Jaccard threshold on `services` for redundancy; default: the map's setting, else 0.5. */
   redundancyThreshold?: number;
   /** Threads for betweenness on big maps (default: the machine's cores less one). Same report either way. */
   threads?: number;

@@ -1,6 +1,6 @@
 // Snapshot → Cytoscape element definitions, and the diff between two snapshots. Pure: no cytoscape
 // instance needed, so it is unit-tested headless and the canvas only applies what changed.
-import { stageIds } from '../model/constants.ts';
+import { lifeStageIds } from '../model/rules.ts';
 import type { MapEdge, MapMeta, MapNode, PathwaysMap } from '../model/types.ts';
 import { LEVEL_WIDTHS, SECTOR_COLORS, stageColor } from '../views/palette.ts';
 
@@ -43,7 +43,7 @@ export function edgeElement(edge: MapEdge): ElementDef {
 }
 
 export function buildElements(map: PathwaysMap): ElementDef[] {
-  const stages = stageIds(map.meta);
+  const stages = lifeStageIds(map.meta);
   return [...map.nodes.map((n) => nodeElement(n, stages)), ...map.edges.map(edgeElement)];
 }
 
@@ -66,7 +66,7 @@ export function diffElements(prev: PathwaysMap | null, next: PathwaysMap): Eleme
   if (!prev) return { add: buildElements(next), remove: [], update: [] };
   const diff: ElementDiff = { add: [], remove: [], update: [] };
   const stagesChanged = prev.meta.lifeStages !== next.meta.lifeStages;
-  const stages = stageIds(next.meta);
+  const stages = lifeStageIds(next.meta);
   const prevNodes = byId(prev.nodes);
   const nextNodeIds = new Set<string>();
   for (const node of next.nodes) {

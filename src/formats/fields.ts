@@ -22,6 +22,7 @@ export const ELEMENT_COLUMNS: FieldColumn[] = [
   { field: 'backbone', header: 'Backbone', kind: 'boolean' },
   { field: 'lifeStages', header: 'Life Stages', kind: 'list', aliases: ['lifestage', 'stages', 'stage'] },
   { field: 'domains', header: 'Domains', kind: 'list', aliases: ['domain'] },
+  { field: 'services', header: 'Services', kind: 'list' },
   { field: 'areas', header: 'Areas', kind: 'list', aliases: ['area', 'neighbourhoods', 'neighborhoods'] },
   { field: 'populations', header: 'Populations', kind: 'list', aliases: ['population'] },
   { field: 'languages', header: 'Languages', kind: 'list', aliases: ['language'] },

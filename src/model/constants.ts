@@ -54,16 +54,12 @@ export function defaultLifeStages(): { id: string; label: string }[] {
   return DEFAULT_LIFE_STAGES.map((id) => ({ id, label: DEFAULT_STAGE_LABELS[id] }));
 }
 
-/** The map's life stages in order: its own, else the defaults. */
-export function stageIds(meta: { lifeStages?: { id: string }[] }): string[] {
-  return (meta.lifeStages ?? defaultLifeStages()).map((s) => s.id);
-}
 
 /** Default hand-off success by referral status, used by the simulation (SPEC). */
 export const DEFAULT_HANDOFF_RATE = { active: 0.8, informal: 0.5 } as const;
 
 /** Default Jaccard threshold at or above which two programs are redundant (SPEC). */
-export const DEFAULT_REDUNDANCY_THRESHOLD = 0.75;
+export const DEFAULT_REDUNDANCY_THRESHOLD = 0.5;
 
 /** Bounds that keep peers and files from flooding the model or the screen. */
 export const LIMITS = {

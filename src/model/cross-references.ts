@@ -1,6 +1,6 @@
 // Rules across a map's entries, which no single entry's schema can see: unique ids, edge endpoints of
 // the right kinds, programs' organizations, and references to the map's life stages, areas, populations.
-import { DEFAULT_LIFE_STAGES } from './constants.ts';
+import { lifeStageIds } from './rules.ts';
 import type { MapEdge, MapNode, PathwaysMap, Problem } from './types.ts';
 
 /** Endpoint rules by edge type. */
@@ -44,7 +44,7 @@ export function crossReferenceProblems(map: PathwaysMap): { problems: Problem[];
       else if (!rule.target.includes(map.nodes[at].type) && end === 'target') problems.push({ path: `edges[${i}].target`, message: `"${edge.target}" is a ${map.nodes[at].type}; ${rule.text}` });
     }
   });
-  const stageIds = new Set((map.meta.lifeStages ?? DEFAULT_LIFE_STAGES.map((id) => ({ id }))).map((s) => s.id));
+  const stageIds = new Set(lifeStageIds(map.meta));
   const areaIds = new Set((map.meta.areas ?? []).map((a) => a.id));
   const populationIds = new Set((map.meta.populations ?? []).map((p) => p.id));
   map.nodes.forEach((node, i) => {

@@ -54,6 +54,7 @@ export const programSchema = {
     organization: id,
     lifeStages: stringList,
     domains: { type: 'array', maxItems: LIMITS.listLength, items: { enum: DOMAINS } },
+    services: stringList,
     areas: stringList,
     populations: stringList,
     languages: { type: 'array', maxItems: LIMITS.listLength, items: { type: 'string', pattern: '^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$' } },

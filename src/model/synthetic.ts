@@ -3,7 +3,21 @@
 // neighbouring life stages), seeded so every run measures the same map.
 import { COLLABORATION_LEVELS, DEFAULT_LIFE_STAGES, DOMAINS, SECTORS } from './constants.ts';
 import { seededRandom } from './random.ts';
-import type { MapEdge, MapNode, PathwaysMap, ProgramNode } from './types.ts';
+import type { Domain, MapEdge, MapNode, PathwaysMap, ProgramNode } from './types.ts';
+
+/** A few 211-style service terms per domain: programs drawing the same ones are candidates for redundancy. */
+const SERVICE_TERMS: Record<Domain, string[]> = {
+  health: ['primary-care', 'dental-exams', 'counseling', 'health-screening', 'home-visiting', 'health-insurance-enrollment'],
+  education: ['tutoring', 'homework-help', 'preschool', 'esl-classes', 'college-applications', 'ged-preparation'],
+  'economic-security': ['job-search-assistance', 'tax-preparation', 'financial-coaching', 'benefits-screening', 'training-vouchers', 'apprenticeship'],
+  housing: ['rent-assistance', 'housing-vouchers', 'eviction-defense', 'rapid-rehousing', 'home-repair'],
+  food: ['food-pantry', 'home-delivered-meals', 'snap-application-assistance', 'congregate-meals', 'school-meals'],
+  'family-support': ['parenting-education', 'case-management', 'peer-support', 'child-care-referrals', 'respite-care'],
+  legal: ['immigration-legal-services', 'tenant-legal-services', 'wills-and-estates', 'expungement'],
+  transportation: ['reduced-fare-transit', 'paratransit', 'employment-transportation'],
+  other: ['information-and-referral', 'digital-literacy-classes', 'recreation'],
+};
+const QUALIFIERS = ['', '-youth', '-adults', '-families', '-seniors'];
 
 export function syntheticMap(programCount: number, seed = 1, edgesPerProgram = 4): PathwaysMap {
   const random = seededRandom(seed);
@@ -17,6 +31,13 @@ export function syntheticMap(programCount: number, seed = 1, edgesPerProgram = 4
     nodes.push({ id: `O${i}`, type: 'organization', label: `Organization ${i}`, sector: pick(SECTORS), backbone: i === 0 });
   }
   const byStage = new Map<number, string[]>(stages.map((_, i) => [i, []]));
+  // Services draw from their own stream, so adding them left every other field of the map as it was.
+  const serviceRandom = seededRandom(seed + 7919);
+  const servicesFor = (domain: Domain): string[] => {
+    const terms = SERVICE_TERMS[domain].flatMap((term) => QUALIFIERS.map((q) => term + q));
+    const count = 3 + Math.floor(serviceRandom() * 2);
+    return [...new Set(Array.from({ length: count }, () => terms[Math.floor(serviceRandom() * terms.length)]))];
+  };
   for (let i = 0; i < programCount; i++) {
     const stage = Math.floor(random() * stages.length);
     const program: ProgramNode = {
@@ -33,6 +54,7 @@ export function syntheticMap(programCount: number, seed = 1, edgesPerProgram = 4
       status: random() < 0.05 ? 'closed' : random() < 0.1 ? 'waitlist' : 'active',
       entryPoint: stage === 0 || random() < 0.1,
     };
+    program.services = servicesFor(program.domains![0]);
     nodes.push(program);
     byStage.get(stage)!.push(program.id);
   }

@@ -44,6 +44,8 @@ export interface ProgramNode extends NodeBase {
   organization?: string;
   lifeStages?: string[];
   domains?: Domain[];
+  /** What it does, finer than a domain: free words or taxonomy terms (HSDS/211), e.g. `tax-preparation`. */
+  services?: string[];
   /** Served areas (ids from meta.areas); empty or absent = all areas. */
   areas?: string[];
   /** Eligible populations (ids from meta.populations); empty or absent = everyone. */

@@ -1,10 +1,7 @@
 // The referral network as the cohort model sees it (SPEC "What simulation means here"), compiled once
 // into flat arrays so that both Monte-Carlo and the exact computation walk it cheaply.
-import { DEFAULT_LIFE_STAGES } from '../model/constants.ts';
+import { areaMismatch, handoffRateOf, isOpenProgram as isOpen, isUsableReferral, languageMismatch, lifeStageIds } from '../model/rules.ts';
 import type { PathwaysMap, Population, ProgramNode, ReferralEdge } from '../model/types.ts';
-
-/** Default hand-off success by referral status, where an edge sets no `handoffRate`. */
-export const DEFAULT_HANDOFF = { active: 0.8, informal: 0.5 } as const;
 
 /** A group of the cohort: a defined population, or everyone outside them (no barrier). */
 export interface Group {
@@ -39,8 +36,6 @@ export interface SimNetwork {
   lastStageBit: number;
 }
 
-const isOpen = (p: ProgramNode) => p.status === undefined || p.status === 'active' || p.status === 'waitlist';
-
 function groupsOf(populations: Population[] | undefined): Group[] {
   const groups: Group[] = (populations ?? []).map((p) => ({
     id: p.id,
@@ -60,14 +55,13 @@ function groupsOf(populations: Population[] | undefined): Group[] {
 export function compileNetwork(map: PathwaysMap): SimNetwork {
   const programs = map.nodes.filter((n): n is ProgramNode => n.type === 'program');
   const index = new Map(programs.map((p, i) => [p.id, i]));
-  const stages = (map.meta.lifeStages?.map((s) => s.id) ?? [...DEFAULT_LIFE_STAGES]).slice(0, 30);
+  const stages = lifeStageIds(map.meta).slice(0, 30);
   const stageBit = new Map(stages.map((s, i) => [s, 1 << i]));
   const out: Referral[][] = programs.map(() => []);
   for (const edge of map.edges) {
     if (edge.type !== 'referral') continue;
     const referral = edge as ReferralEdge;
-    const status = referral.status ?? 'active';
-    if (status !== 'active' && status !== 'informal') continue;
+    if (!isUsableReferral(referral)) continue;
     const from = index.get(edge.source);
     const to = index.get(edge.target);
     if (from === undefined || to === undefined || from === to) continue;
@@ -76,7 +70,7 @@ export function compileNetwork(map: PathwaysMap): SimNetwork {
       id: edge.id,
       target: to,
       volume: referral.volume !== undefined && referral.volume > 0 ? referral.volume : 1,
-      handoff: isOpen(target) ? (referral.handoffRate ?? DEFAULT_HANDOFF[status]) : 0,
+      handoff: isOpen(target) ? handoffRateOf(referral) : 0,
       languages: target.languages ?? [],
       areas: target.areas ?? [],
     });
@@ -98,7 +92,5 @@ export function compileNetwork(map: PathwaysMap): SimNetwork {
 /** Hand-off success of a referral for a group: the group's barrier applies on a language or area mismatch. */
 export function handoffFor(referral: Referral, group: Group): number {
   if (referral.handoff === 0 || group.barrier === 0) return referral.handoff;
-  const languageMismatch = referral.languages.length > 0 && group.languages.length > 0 && !referral.languages.some((l) => group.languages.includes(l));
-  const areaMismatch = referral.areas.length > 0 && group.areas.length > 0 && !referral.areas.some((a) => group.areas.includes(a));
-  return languageMismatch || areaMismatch ? referral.handoff * (1 - group.barrier) : referral.handoff;
+  return languageMismatch(referral, group) || areaMismatch(referral, group) ? referral.handoff * (1 - group.barrier) : referral.handoff;
 }

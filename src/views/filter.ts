@@ -1,24 +1,16 @@
 // Which nodes and edges a view shows. Pure: map + analysis report + filter → visible ids.
 import type { AnalysisReport } from '../analysis/types.ts';
+import { servesArea, servesPopulation, servesStage } from '../model/rules.ts';
 import type { MapNode, PathwaysMap, Population, ProgramNode, Sector } from '../model/types.ts';
 import type { ViewFilter } from './types.ts';
 
 const isSet = <T>(list: readonly T[] | undefined): list is readonly T[] => !!list && list.length > 0;
 
-/** A program serves a population when it is eligible (no list = everyone) and, where both state
- *  languages, they share one — the SPEC's reading of "served". */
-export function servesPopulation(program: ProgramNode, population: Population | undefined): boolean {
-  if (!population) return false;
-  if (isSet(program.populations) && !program.populations.includes(population.id)) return false;
-  if (isSet(program.languages) && isSet(population.languages)) return program.languages.some((l) => population.languages!.includes(l));
-  return true;
-}
-
 function programMatches(program: ProgramNode, filter: ViewFilter, populations: Map<string, Population>): boolean {
-  if (isSet(filter.lifeStages) && !(program.lifeStages ?? []).some((s) => filter.lifeStages!.includes(s))) return false;
-  if (isSet(filter.areas) && isSet(program.areas) && !program.areas.some((a) => filter.areas!.includes(a))) return false;
+  if (isSet(filter.lifeStages) && !filter.lifeStages.some((s) => servesStage(program, s))) return false;
+  if (isSet(filter.areas) && !filter.areas.some((a) => servesArea(program, a))) return false;
   if (isSet(filter.statuses) && !filter.statuses.includes(program.status ?? 'active')) return false;
-  if (isSet(filter.populations) && !filter.populations.some((id) => servesPopulation(program, populations.get(id)))) return false;
+  if (isSet(filter.populations) && !filter.populations.some((id) => populations.has(id) && servesPopulation(program, populations.get(id)!))) return false;
   return true;
 }
 

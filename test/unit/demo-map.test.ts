@@ -2,7 +2,9 @@
 // and hold the problems real ecosystems have (each checked here by the SPEC's own definition).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis/index.ts';
 import { COLLABORATION_LEVELS, DEFAULT_LIFE_STAGES, REFERRAL_STATUSES, SECTORS } from '../../src/model/constants.ts';
+import { isOpenProgram as isOpen, isUsableReferral as usable, lifeStageIds, servesArea, servesPopulation, servesStage } from '../../src/model/rules.ts';
 import type { MapEdge, PathwaysMap, ProgramNode, ReferralEdge } from '../../src/model/types.ts';
 import { validateMap } from '../../src/model/validate.ts';
 import { buildDemoMap, DEMO_PATH } from '../support/demo/build-demo.ts';
@@ -11,9 +13,7 @@ const demo: PathwaysMap = JSON.parse(readFileSync(DEMO_PATH, 'utf8'));
 const programs = demo.nodes.filter((n): n is ProgramNode => n.type === 'program');
 const organizations = demo.nodes.filter((n) => n.type === 'organization');
 const referrals = demo.edges.filter((e): e is ReferralEdge => e.type === 'referral');
-const isOpen = (p: ProgramNode) => p.status === 'active' || p.status === 'waitlist';
-const usable = (e: ReferralEdge) => e.status === 'active' || e.status === 'informal';
-const serves = (p: ProgramNode, stage: string, area: string) => !!p.lifeStages?.includes(stage) && (!p.areas?.length || p.areas.includes(area));
+const serves = (p: ProgramNode, stage: string, area: string) => servesStage(p, stage) && servesArea(p, area);
 const byId = new Map(programs.map((p) => [p.id, p]));
 
 describe('the demo map', () => {
@@ -57,15 +57,27 @@ describe('the demo map', () => {
   });
 
   it('plants a language gap: no open K–12 program serving Downtown is open to Vietnamese speakers', () => {
-    const speaksVietnamese = (p: ProgramNode) => !p.languages?.length || p.languages.includes('vi');
-    const eligible = (p: ProgramNode) => !p.populations?.length || p.populations.includes('vietnamese-speaking');
-    expect(programs.filter((p) => isOpen(p) && serves(p, 'k12', 'downtown') && speaksVietnamese(p) && eligible(p))).toEqual([]);
+    const vietnamese = demo.meta.populations!.find((p) => p.id === 'vietnamese-speaking')!;
+    expect(programs.filter((p) => isOpen(p) && serves(p, 'k12', 'downtown') && servesPopulation(p, vietnamese))).toEqual([]);
   });
 
   it('plants duplicated services: two organizations run the same homework program Downtown', () => {
     const [a, b] = [byId.get('ymca-homework')!, byId.get('bgc-power-hour')!];
     expect(a.organization).not.toBe(b.organization);
-    expect([a.lifeStages, a.domains, a.areas, a.populations]).toEqual([b.lifeStages, b.domains, b.areas, b.populations]);
+    expect([a.lifeStages, a.services, a.areas, a.populations]).toEqual([b.lifeStages, b.services, b.areas, b.populations]);
+  });
+
+  it('reports as redundant only the programs that really do the same thing for the same people', () => {
+    expect(programs.every((p) => p.services?.length)).toBe(true);
+    // Named, not computed: the homework clubs (identical) and Head Start beside Universal Pre-K.
+    expect(analyze(demo).redundancies.map((r) => r.programs)).toEqual([
+      ['bgc-power-hour', 'ymca-homework'],
+      ['head-start-pre', 'pre-k'],
+    ]);
+    // Alike on domains alone (economic security, workforce, every area), unlike in what they do.
+    const [screener, jobs] = [byId.get('benefits-bank')!, byId.get('job-center')!];
+    expect(screener.domains).toEqual(jobs.domains);
+    expect(screener.services!.filter((s) => jobs.services!.includes(s))).toEqual([]);
   });
 
   it('plants a closed program still receiving an active referral, and broken referrals', () => {
@@ -75,7 +87,7 @@ describe('the demo map', () => {
   });
 
   it('plants dead ends and an unreachable program', () => {
-    const last = DEFAULT_LIFE_STAGES.at(-1)!;
+    const last = lifeStageIds(demo.meta).at(-1)!;
     const deadEnds = programs.filter((p) => isOpen(p) && !p.lifeStages?.includes(last) && !referrals.some((r) => r.source === p.id && usable(r)));
     expect(deadEnds.map((p) => p.id)).toContain('teen-parents');
     // Reachability from entry points through usable referrals.

@@ -1,6 +1,7 @@
 import { analyzeWithPool } from '../../analysis/index.ts';
 import { PARALLEL_MIN_NODES } from '../../analysis/structure-cache.ts';
-import { describeGap, describePathway, describeRedundancy, labelsFor } from '../../analysis/sentences.ts';
+import { rankedFindings } from '../../analysis/findings.ts';
+import { describeGap, describeImpact, describePathway, describeRedundancy, labelsFor } from '../../analysis/sentences.ts';
 import { formatProblems, parseMapText } from '../../model/validate.ts';
 import type { PathwaysMap } from '../../model/types.ts';
 import { CliError, parseArgs, type CliIo } from '../io.ts';
@@ -33,6 +34,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (items.length > limit) lines.push(`  … and ${items.length - limit} more (use --json for all)`);
     lines.push('');
   };
+  const ranked = rankedFindings(map, report);
+  if (ranked.length) section('Most important (by people affected a year)', ranked.map((f) => `${f.text}\n      ${describeImpact(f.impact)}`), 5);
   section('Service gaps', report.gaps.map((g) => describeGap(g, labels)));
   section('Broken pathways', report.brokenPathways.map((p) => describePathway(p, map, labels)));
   section('Redundancies', report.redundancies.map((r) => describeRedundancy(r, labels)), 8);

@@ -2,7 +2,7 @@
 import { EDGE_TYPES, PROGRAM_STATUSES, SECTORS } from '../../model/constants.ts';
 import { SECTOR_LABELS } from '../../views/palette.ts';
 import type { PathwaysMap } from '../../model/types.ts';
-import { stageIds } from '../../model/constants.ts';
+import { lifeStageIds } from '../../model/rules.ts';
 import type { SavedView, ViewColorBy, ViewLayout, ViewSizeBy } from '../../views/types.ts';
 
 export const COLOR_BY_OPTIONS: { id: ViewColorBy; label: string }[] = [
@@ -38,7 +38,7 @@ export function filterOptions(map: PathwaysMap) {
     nodeTypes: [{ id: 'organization', label: 'Organizations' }, { id: 'program', label: 'Programs' }],
     edgeTypes: EDGE_TYPES.map((t) => ({ id: t, label: words(t) })),
     sectors: SECTORS.map((s) => ({ id: s, label: SECTOR_LABELS[s] })),
-    lifeStages: stageIds(map.meta).map((id) => ({ id, label: stageLabels.get(id) ?? words(id) })),
+    lifeStages: lifeStageIds(map.meta).map((id) => ({ id, label: stageLabels.get(id) ?? words(id) })),
     areas: (map.meta.areas ?? []).map((a) => ({ id: a.id, label: a.label })),
     populations: (map.meta.populations ?? []).map((p) => ({ id: p.id, label: p.label })),
     statuses: PROGRAM_STATUSES.map((s) => ({ id: s, label: words(s) })),

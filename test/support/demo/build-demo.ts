@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { MapEdge, MapNode, PathwaysMap, ProgramNode } from '../../../src/model/types.ts';
 import { ORGANIZATIONS } from './organizations.ts';
 import { PROGRAMS } from './programs.ts';
+import { SERVICES } from './services.ts';
 import { DATA_SHARING, FUNDING, PARTNERSHIPS, REFERRALS } from './ties.ts';
 
 const STAGES: Record<string, string> = { pb: 'prenatal-birth', ec: 'early-childhood', k12: 'k12', ps: 'postsecondary', wf: 'workforce', ag: 'aging' };
@@ -32,6 +33,7 @@ export function buildDemoMap(): PathwaysMap {
       description,
       lifeStages: words(stages).map((s) => STAGES[s]),
       domains: words(domains) as ProgramNode['domains'],
+      services: words(SERVICES[id] ?? ''),
       areas: words(areas).map((a) => AREAS[a]),
       populations: words(populations),
       capacity,

@@ -27,6 +27,8 @@ describe('cli analyze', () => {
     expect(await main(['analyze', 'demo.json'], io)).toBe(0);
     expect(stdout()).toContain('No open program serves early childhood in South Side.');
     expect(stdout()).toMatch(/Top brokers: Harbor Thrives Partnership/);
+    // The most important problems first, each with the people it affects.
+    expect(stdout()).toMatch(/Most important \(by people affected a year\) \(\d+\)\n  • No working referral carries people from prenatal & birth to early childhood in South Side\.\n      ≈ [\d,]+ people a year/);
   });
 
   it('exits 1 naming the file and place for an invalid map', async () => {

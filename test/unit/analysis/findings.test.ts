@@ -120,15 +120,18 @@ describe('broken pathways', () => {
 });
 
 describe('redundancy', () => {
-  it('pairs open programs of different organizations at or above the threshold', () => {
-    const base = { lifeStages: ['a'], domains: ['education' as const], areas: ['n'] };
+  const base = { lifeStages: ['a'], areas: ['n'], services: ['tutoring', 'homework-help', 'snacks'] };
+  it('pairs open programs of different organizations whose services are alike, ranked by similarity then duplicated capacity', () => {
     const map = mapOf(
       [
         org('o1'),
         org('o2'),
+        org('o3'),
         program('p1', { ...base, organization: 'o1', capacity: 10 }),
-        // 3 shared of 4 tokens: exactly 0.75.
-        program('p2', { ...base, areas: ['n', 's'], organization: 'o2', capacity: 5 }),
+        // 2 shared of 4 terms: exactly 0.5, the default threshold.
+        program('p2', { ...base, services: ['Tutoring ', 'homework-help', 'mentoring'], organization: 'o2', capacity: 50 }),
+        // Identical services to p1, another organization: 100% alike, duplicates min(10, 40) = 10.
+        program('p5', { ...base, organization: 'o3', capacity: 40 }),
         // Same organization as p1: never redundant with it.
         program('p3', { ...base, organization: 'o1' }),
         // Identical but closed.
@@ -138,10 +141,30 @@ describe('redundancy', () => {
       { lifeStages: stages, areas },
     );
     expect(analyze(map).redundancies).toEqual([
-      { programs: ['p2', 'p3'], similarity: 0.75 },
-      { programs: ['p1', 'p2'], similarity: 0.75, combinedCapacity: 15 },
-    ].sort((x, y) => x.programs[0].localeCompare(y.programs[0])));
-    expect(analyze(map, { redundancyThreshold: 0.8 }).redundancies).toEqual([]);
+      { programs: ['p1', 'p5'], similarity: 1, combinedCapacity: 50, duplicatedCapacity: 10 },
+      { programs: ['p3', 'p5'], similarity: 1 },
+      { programs: ['p2', 'p5'], similarity: 0.5, combinedCapacity: 90, duplicatedCapacity: 40 },
+      { programs: ['p1', 'p2'], similarity: 0.5, combinedCapacity: 60, duplicatedCapacity: 10 },
+      { programs: ['p2', 'p3'], similarity: 0.5 },
+    ]);
+    expect(analyze(map, { redundancyThreshold: 0.8 }).redundancies.map((r) => r.programs)).toEqual([['p1', 'p5'], ['p3', 'p5']]);
+  });
+
+  it('never reports programs without services, however alike their domains', () => {
+    const twin = { lifeStages: ['a'], domains: ['economic-security' as const] };
+    const map = mapOf([org('o1'), org('o2'), program('screener', { ...twin, organization: 'o1' }), program('job-center', { ...twin, organization: 'o2' })], [], { lifeStages: stages });
+    expect(analyze(map).redundancies).toEqual([]);
+  });
+
+  it('needs the same people: a shared stage, overlapping areas and populations', () => {
+    const pair = (a: Partial<typeof base> & { populations?: string[] }, b: Partial<typeof base> & { populations?: string[] }) =>
+      analyze(mapOf([org('o1'), org('o2'), program('x', { ...base, ...a, organization: 'o1' }), program('y', { ...base, ...b, organization: 'o2' })], [], { lifeStages: stages, areas })).redundancies.length;
+    expect(pair({}, {})).toBe(1);
+    expect(pair({ lifeStages: ['a'] }, { lifeStages: ['b'] })).toBe(0);
+    expect(pair({ areas: ['n'] }, { areas: ['s'] })).toBe(0);
+    expect(pair({ areas: [] }, { areas: ['s'] })).toBe(1);
+    expect(pair({ populations: ['veterans'] }, { populations: ['youth'] })).toBe(0);
+    expect(pair({ populations: ['veterans'] }, { populations: [] })).toBe(1);
   });
 });
 
