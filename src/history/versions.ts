@@ -10,7 +10,7 @@ import { ModelError, newId } from '../model/mutations.ts';
 import { projectSnapshot } from '../model/snapshot.ts';
 import { byTime, storedVersions } from '../model/version-store.ts';
 import { validateMap } from '../model/validate.ts';
-import type { MapContent, MapVersion, PathwaysMap, Problem } from '../model/types.ts';
+import type { MapContent, MapVersion, PathwaysMap, Problem, VersionChanges } from '../model/types.ts';
 import { editorName } from './attribution.ts';
 import { applyChanges, contentChanges, contentOf, mapOfContent } from './content.ts';
 
@@ -72,22 +72,38 @@ function checkLabel(label: string): string {
   return clean;
 }
 
-/** Takes a named version of the map as it is now; returns its id. Every peer receives it. */
-export function takeVersion(doc: Y.Doc, label: string, options: { by?: string; at?: Date } = {}): string {
+/** Stores changes rather than a copy when fewer than half the entries changed. */
+function worthADelta(changes: VersionChanges, now: MapContent): boolean {
+  const changed = (changes.nodes?.set?.length ?? 0) + (changes.nodes?.remove?.length ?? 0) + (changes.edges?.set?.length ?? 0) + (changes.edges?.remove?.length ?? 0);
+  return changed * 2 < now.nodes.length + now.edges.length;
+}
+
+/**
+ * Takes a named version of the map as it is now (`current`: the studio's snapshot, else projected from
+ * the doc); returns its id. Every peer receives it. Entries are the snapshot's frozen objects: stored
+ * as they are, never copied, never edited.
+ */
+export function takeVersion(doc: Y.Doc, label: string, options: { by?: string; at?: Date; current?: PathwaysMap } = {}): string {
   const clean = checkLabel(label);
   const versions = storedVersions(doc);
   if (versions.length >= LIMITS.versions) throw new ModelError([{ path: 'versions', message: `the map keeps at most ${LIMITS.versions} versions` }], 'version');
-  const now = contentOf(projectSnapshot(doc).map);
+  const now = contentOf(options.current ?? projectSnapshot(doc).map);
   const id = newId('version');
   const entry: MapVersion = { id, label: clean, at: (options.at ?? new Date()).toISOString(), by: options.by ?? editorName(doc) };
-  // Against the newest version that still rebuilds: whatever this replica has seen, so peers may branch.
-  const base = [...versions].reverse().find((v) => versionMap(versions, v).map);
-  const baseContent = base && contents.get(base);
-  const changes = baseContent ? contentChanges(baseContent, now) : null;
-  const copy = structuredClone(now);
-  if (base && changes && JSON.stringify(changes).length * 2 < JSON.stringify(copy).length) Object.assign(entry, { base: base.id, changes: structuredClone(changes) });
-  else entry.content = copy;
+  // Against the newest version that still rebuilds (whatever this replica has seen: peers may branch).
+  for (const candidate of [...versions].reverse()) {
+    // Validated once per entry (cached): a peer's malformed version is never built upon.
+    if (!versionMap(versions, candidate).map) continue;
+    const content = contents.get(candidate)!;
+    const changes = contentChanges(content, now);
+    if (worthADelta(changes, now)) Object.assign(entry, { base: candidate.id, changes });
+    break;
+  }
+  if (!entry.changes) entry.content = now;
   doc.transact(() => mapRoots(doc).versions.set(id, entry), LOCAL_ORIGIN);
+  // What was just stored came from the validated snapshot: no need to rebuild or re-check it.
+  contents.set(entry, now);
+  checked.set(entry, { map: mapOfContent(now) });
   return id;
 }
 
