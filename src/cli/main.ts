@@ -2,12 +2,13 @@
 // Commands use the same pure modules as the browser worker.
 import { CliError, exitWhenDrained, type CliIo, nodeIo } from './io.ts';
 
-const COMMANDS = ['validate', 'analyze', 'simulate', 'import', 'export'] as const;
+const COMMANDS = ['validate', 'analyze', 'diff', 'simulate', 'import', 'export'] as const;
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
   validate MAP                       check a pathways-map file; every problem by its path
   analyze MAP [--json]               service gaps, broken pathways, redundancies, structure
+  diff OLD NEW [--json]              what changed between two maps: elements, measures, gaps, reach
   simulate MAP [--cohort N] [--seed S] [--exact] [--scenario FILE] [--json]
   import csv|kumu|hsds|json|graphml|gexf|cyjs INPUT... -o MAP [--strict] [--title T]
                                      INPUT may be a folder; --strict refuses on any warning

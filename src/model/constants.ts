@@ -69,4 +69,6 @@ export const LIMITS = {
   listLength: 200,
   urlLength: 2000,
   fileBytes: 20 * 1024 * 1024,
+  /** Named versions a map keeps. */
+  versions: 1000,
 } as const;

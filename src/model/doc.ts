@@ -6,6 +6,9 @@
 //   views: id → Y.Map(field → JSON)   plus ORDER_KEY for the slide order
 //   positions: id → {x, y}            written on drag end only (Yjs keeps every overwritten value)
 //   file:  unknown top-level fields of the imported file, kept for the round trip
+//   versions: id → MapVersion (plain JSON, never edited)  named versions; keyed by a random id so
+//          versions taken at once by two peers both survive (src/history/versions.ts)
+//   changes: element key + entry id → change entry       who changed what (src/history/attribution.ts)
 import * as Y from 'yjs';
 import { MAP_FORMAT, MAP_VERSION } from './constants.ts';
 import type { PathwaysMap } from './types.ts';
@@ -31,6 +34,8 @@ export interface MapRoots {
   views: Y.Map<FieldMap>;
   positions: Y.Map<unknown>;
   file: Y.Map<unknown>;
+  versions: Y.Map<unknown>;
+  changes: Y.Map<unknown>;
 }
 
 export function mapRoots(doc: Y.Doc): MapRoots {
@@ -41,6 +46,8 @@ export function mapRoots(doc: Y.Doc): MapRoots {
     views: doc.getMap<FieldMap>('views'),
     positions: doc.getMap<unknown>('positions'),
     file: doc.getMap<unknown>('file'),
+    versions: doc.getMap<unknown>('versions'),
+    changes: doc.getMap<unknown>('changes'),
   };
 }
 
@@ -56,7 +63,7 @@ export function fromFieldMap(value: unknown): Record<string, unknown> | unknown 
   return value instanceof Y.Map ? (value.toJSON() as Record<string, unknown>) : value;
 }
 
-const KNOWN_TOP_LEVEL = new Set(['format', 'version', 'meta', 'nodes', 'edges', 'views', 'positions']);
+const KNOWN_TOP_LEVEL = new Set(['format', 'version', 'meta', 'nodes', 'edges', 'views', 'positions', 'versions']);
 
 /** Replaces everything the doc holds with `map`, in one transaction. */
 export function replaceMapContent(doc: Y.Doc, map: PathwaysMap, origin: unknown = LOAD_ORIGIN): void {
@@ -70,6 +77,7 @@ export function replaceMapContent(doc: Y.Doc, map: PathwaysMap, origin: unknown 
     map.views.forEach((view, index) => roots.views.set(view.id, toFieldMap({ ...view, [ORDER_KEY]: index })));
     for (const [id, position] of Object.entries(map.positions)) roots.positions.set(id, { x: position.x, y: position.y });
     for (const [key, value] of Object.entries(map)) if (!KNOWN_TOP_LEVEL.has(key)) roots.file.set(key, value);
+    for (const version of map.versions ?? []) roots.versions.set(version.id, version);
   }, origin);
 }
 

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { fromFieldMap, LOAD_ORIGIN, LOCAL_ORIGIN, mapRoots, nextOrder, ORDER_KEY, replaceMapContent, toFieldMap, type FieldMap } from './doc.ts';
 import { endpointProblem, validateEdgeEntry, validateMetaEntry, validateNodeEntry, validateViewEntry } from './validate.ts';
 import type { MapEdge, MapMeta, MapNode, MapView, PathwaysMap, Position, Problem } from './types.ts';
+import { recordChanges } from '../history/attribution.ts';
 
 export class ModelError extends Error {
   readonly problems: Problem[];
@@ -13,7 +14,7 @@ export class ModelError extends Error {
   }
 }
 
-const PREFIX_LETTERS = { org: 'org', prog: 'prog', edge: 'edge', view: 'view', map: 'map' } as const;
+const PREFIX_LETTERS = { org: 'org', prog: 'prog', edge: 'edge', view: 'view', map: 'map', version: 'ver' } as const;
 
 /** Short, collision-safe ids: peers create ids concurrently without coordination. */
 export function newId(prefix: keyof typeof PREFIX_LETTERS): string {
@@ -35,11 +36,13 @@ function applyPatch(current: Record<string, unknown>, patch: Patch): Record<stri
 }
 
 /** Writes only the keys whose value differs: every overwritten value stays in the doc forever. */
-function writeChangedFields(fields: FieldMap, next: Record<string, unknown>): void {
-  for (const key of [...fields.keys()]) if (!(key in next)) fields.delete(key);
+export function writeChangedFields(fields: FieldMap, next: Record<string, unknown>): string[] {
+  const written: string[] = [];
+  for (const key of [...fields.keys()]) if (!(key in next)) fields.delete(key), written.push(key);
   for (const [key, value] of Object.entries(next)) {
-    if (JSON.stringify(fields.get(key)) !== JSON.stringify(value)) fields.set(key, value);
+    if (JSON.stringify(fields.get(key)) !== JSON.stringify(value)) fields.set(key, value), written.push(key);
   }
+  return written;
 }
 
 function readFields(fields: FieldMap | undefined): Record<string, unknown> | null {
@@ -63,6 +66,7 @@ export function addNode(doc: Y.Doc, node: Partial<MapNode> & Pick<MapNode, 'type
   doc.transact(() => {
     roots.nodes.set(id, toFieldMap({ ...entry, [ORDER_KEY]: nextOrder() }));
     if (position) roots.positions.set(id, { x: position.x, y: position.y });
+    recordChanges(doc, [{ element: `node:${id}`, action: 'added' }]);
   }, LOCAL_ORIGIN);
   return id;
 }
@@ -95,7 +99,10 @@ export function updateNodesEach(doc: Y.Doc, patches: [string, Patch][]): void {
     updates.push([fields, next]);
   }
   if (problems.length) throw new ModelError(problems, ids.length > 1 ? 'edit' : 'node');
-  doc.transact(() => updates.forEach(([fields, next]) => writeChangedFields(fields, next)), LOCAL_ORIGIN);
+  doc.transact(() => {
+    const changed = updates.map(([fields, next]) => ({ id: String(next.id), fields: writeChangedFields(fields, next) }));
+    recordChanges(doc, changed.filter((c) => c.fields.length).map((c) => ({ element: `node:${c.id}` as const, action: 'changed' as const, fields: c.fields })));
+  }, LOCAL_ORIGIN);
 }
 
 export interface RemoveOptions {
@@ -128,10 +135,15 @@ export function removeNodes(doc: Y.Doc, ids: string[], options: RemoveOptions = 
       roots.nodes.delete(id);
       roots.positions.delete(id);
     }
+    const removedEdges: string[] = [];
     for (const [edgeId, fields] of [...roots.edges.entries()]) {
       const edge = readFields(fields);
-      if (edge && (removing.has(edge.source as string) || removing.has(edge.target as string))) roots.edges.delete(edgeId);
+      if (edge && (removing.has(edge.source as string) || removing.has(edge.target as string))) roots.edges.delete(edgeId), removedEdges.push(edgeId);
     }
+    recordChanges(doc, [
+      ...[...removing].map((id) => ({ element: `node:${id}` as const, action: 'removed' as const })),
+      ...removedEdges.map((id) => ({ element: `edge:${id}` as const, action: 'removed' as const })),
+    ]);
   }, LOCAL_ORIGIN);
   return [...removing];
 }
@@ -156,7 +168,10 @@ export function addEdge(doc: Y.Doc, edge: Partial<MapEdge> & Pick<MapEdge, 'type
   const problems = edgeProblems(doc, entry);
   if (mapRoots(doc).edges.has(id)) problems.push({ path: 'id', message: `duplicate id "${id}"` });
   if (problems.length) throw new ModelError(problems, 'edge');
-  doc.transact(() => mapRoots(doc).edges.set(id, toFieldMap({ ...entry, [ORDER_KEY]: nextOrder() })), LOCAL_ORIGIN);
+  doc.transact(() => {
+    mapRoots(doc).edges.set(id, toFieldMap({ ...entry, [ORDER_KEY]: nextOrder() }));
+    recordChanges(doc, [{ element: `edge:${id}`, action: 'added' }]);
+  }, LOCAL_ORIGIN);
   return id;
 }
 
@@ -167,12 +182,19 @@ export function updateEdge(doc: Y.Doc, id: string, patch: Patch): void {
   const next = applyPatch(current, { ...patch, id });
   const problems = edgeProblems(doc, next);
   if (problems.length) throw new ModelError(problems, 'edge');
-  doc.transact(() => writeChangedFields(fields, next), LOCAL_ORIGIN);
+  doc.transact(() => {
+    const written = writeChangedFields(fields, next);
+    if (written.length) recordChanges(doc, [{ element: `edge:${id}`, action: 'changed', fields: written }]);
+  }, LOCAL_ORIGIN);
 }
 
 export function removeEdges(doc: Y.Doc, ids: string[]): void {
   const roots = mapRoots(doc);
-  doc.transact(() => ids.forEach((id) => roots.edges.delete(id)), LOCAL_ORIGIN);
+  doc.transact(() => {
+    const removed = ids.filter((id) => roots.edges.has(id));
+    removed.forEach((id) => roots.edges.delete(id));
+    recordChanges(doc, removed.map((id) => ({ element: `edge:${id}` as const, action: 'removed' as const })));
+  }, LOCAL_ORIGIN);
 }
 
 /** Call on drag end, never per frame: every write stays in the document's history. */

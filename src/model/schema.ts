@@ -159,6 +159,40 @@ export const positionSchema = {
   properties: { x: { type: 'number' }, y: { type: 'number' } },
 } as const;
 
+const keyedList = { type: 'array', items: { type: 'object', required: ['id'], properties: { id } } } as const;
+
+/**
+ * A named version: the whole content, or changes against its base version. Entries inside are checked
+ * when the version is rebuilt (src/history/versions.ts validates the map it gives back).
+ */
+export const versionSchema = {
+  type: 'object',
+  required: ['id', 'label', 'at'],
+  properties: {
+    id,
+    label,
+    at: { type: 'string', minLength: 10, maxLength: 40 },
+    by: { type: 'string', maxLength: LIMITS.labelLength },
+    base: id,
+    content: {
+      type: 'object',
+      required: ['meta', 'nodes', 'edges'],
+      properties: { meta: { type: 'object' }, nodes: keyedList, edges: keyedList, views: keyedList, positions: { type: 'object', additionalProperties: positionSchema } },
+    },
+    changes: {
+      type: 'object',
+      properties: {
+        meta: { type: 'object' },
+        nodes: { type: 'object', properties: { set: keyedList, remove: { type: 'array', items: id } } },
+        edges: { type: 'object', properties: { set: keyedList, remove: { type: 'array', items: id } } },
+        views: keyedList,
+        positions: { type: 'object', properties: { set: { type: 'object', additionalProperties: positionSchema }, remove: { type: 'array', items: id } } },
+      },
+    },
+  },
+  oneOf: [{ required: ['content'] }, { required: ['base', 'changes'] }],
+} as const;
+
 /** The whole file. `$id` names the version so a newer file is recognisable. */
 export const pathwaysMapSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -195,5 +229,6 @@ export const pathwaysMapSchema = {
     },
     views: { type: 'array', items: viewSchema },
     positions: { type: 'object', additionalProperties: positionSchema },
+    versions: { type: 'array', maxItems: LIMITS.versions, items: versionSchema },
   },
 } as const;

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { MAP_FORMAT, MAP_VERSION } from './constants.ts';
 import { fromFieldMap, mapRoots, ORDER_KEY, SCHEMA_KEY, type MapRoots } from './doc.ts';
 import { deepFreeze, emptyChange, readEntry, type Cached, type HiddenEdge, type MapSnapshot, type QuarantinedEntry, type SnapshotChange } from './snapshot-entries.ts';
+import { storedVersions } from './version-store.ts';
 import { endpointProblem, validateMetaEntry, validatePositionEntry } from './validate.ts';
 import type { MapEdge, MapMeta, MapNode, MapView, PathwaysMap, Position, Problem } from './types.ts';
 
@@ -247,7 +248,9 @@ export function projectSnapshot(doc: Y.Doc): MapSnapshot {
   return projector.snapshot;
 }
 
-/** The v1 file of what the doc holds: only its valid parts (= the snapshot's map). */
+/** The v1 file of what the doc holds: only its valid parts (= the snapshot's map), with its named versions. */
 export function readMapFile(doc: Y.Doc): PathwaysMap {
-  return projectSnapshot(doc).map;
+  const map = projectSnapshot(doc).map;
+  const versions = storedVersions(doc);
+  return versions.length ? { ...map, versions } : map;
 }

@@ -163,6 +163,45 @@ export interface Position {
   y: number;
 }
 
+/** What a named version keeps of the map: its content, without the file's unknown top-level fields. */
+export interface MapContent {
+  meta: MapMeta;
+  nodes: MapNode[];
+  edges: MapEdge[];
+  views: MapView[];
+  positions: Record<string, Position>;
+}
+
+/** Entries of one keyed collection that changed since the base version. */
+export interface CollectionChanges<T> {
+  set?: T[];
+  remove?: string[];
+}
+
+/** A version's content as changes against its base version (src/history/versions.ts). */
+export interface VersionChanges {
+  meta?: MapMeta;
+  nodes?: CollectionChanges<MapNode>;
+  edges?: CollectionChanges<MapEdge>;
+  /** Views are few and ordered: the whole list when any changed. */
+  views?: MapView[];
+  positions?: { set?: Record<string, Position>; remove?: string[] };
+}
+
+/** A named version (issue 17): either the whole `content`, or `changes` against the version `base`. */
+export interface MapVersion {
+  id: string;
+  label: string;
+  /** ISO 8601 time it was taken. */
+  at: string;
+  /** The name of who took it. */
+  by?: string;
+  base?: string;
+  content?: MapContent;
+  changes?: VersionChanges;
+  [extra: string]: unknown;
+}
+
 /** The whole `pathways-map` v1 file. */
 export interface PathwaysMap {
   format: typeof MAP_FORMAT;
@@ -172,6 +211,8 @@ export interface PathwaysMap {
   edges: MapEdge[];
   views: MapView[];
   positions: Record<string, Position>;
+  /** Named versions, oldest first (optional). */
+  versions?: MapVersion[];
   [extra: string]: unknown;
 }
 

@@ -14,6 +14,7 @@ import {
   viewSchema,
 } from './schema.ts';
 import { crossReferenceProblems } from './cross-references.ts';
+import { versionChainProblems } from './version-store.ts';
 import type { MapEdge, MapNode, PathwaysMap, Problem } from './types.ts';
 
 export { crossReferenceProblems, endpointProblem } from './cross-references.ts';
@@ -207,6 +208,7 @@ export function validateMap(input: unknown): ValidationResult {
       warnings = cross.warnings;
     }
   }
+  if (Array.isArray(candidate.versions) && problems.length === 0) problems.push(...versionChainProblems(candidate.versions));
   return { map: problems.length ? null : candidate, problems, warnings };
 }
 

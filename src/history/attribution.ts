@@ -1,0 +1,141 @@
+// Who changed what: each change to a node or an edge, with the name of the person who made it and when,
+// kept in the document (root `changes`) so it reaches every peer, the relay and the browser's storage.
+// One flat Y.Map keyed `<element>\u0000<random>`: two peers recording at once never overwrite each other.
+import type * as Y from 'yjs';
+import { mapRoots } from '../model/doc.ts';
+import { LIMITS } from '../model/constants.ts';
+
+/** Entries kept per element: the newest; older ones are dropped by whoever records the next. */
+export const CHANGES_PER_ELEMENT = 20;
+const SEPARATOR = '\u0000';
+const ACTIONS = ['added', 'changed', 'removed', 'restored'] as const;
+
+export type ChangeAction = (typeof ACTIONS)[number];
+/** `node:<id>` or `edge:<id>`. */
+export type ElementKey = `${'node' | 'edge'}:${string}`;
+
+export interface ChangeEntry {
+  by: string;
+  /** ISO 8601. */
+  at: string;
+  action: ChangeAction;
+  /** The fields a `changed` entry touched. */
+  fields?: string[];
+  /** What a `restored` entry restored (a version's label). */
+  version?: string;
+}
+
+export interface RecordedChange {
+  element: ElementKey;
+  action: ChangeAction;
+  fields?: string[];
+  version?: string;
+}
+
+const editorsByDoc = new WeakMap<Y.Doc, () => string>();
+
+/** Tells the model whose edits these are: the studio passes the person's name in the room. */
+export function setEditor(doc: Y.Doc, name: () => string): void {
+  editorsByDoc.set(doc, name);
+}
+
+export function editorName(doc: Y.Doc): string {
+  const name = editorsByDoc.get(doc)?.() ?? '';
+  return name.trim().slice(0, LIMITS.labelLength) || 'Someone';
+}
+
+/** Keys of each element's entries, kept in step with the root by observing it (peers prune too). */
+const indexes = new WeakMap<Y.Doc, Map<string, Set<string>>>();
+
+function elementOf(key: string): string {
+  const at = key.lastIndexOf(SEPARATOR);
+  return at < 0 ? key : key.slice(0, at);
+}
+
+function indexOf(doc: Y.Doc): Map<string, Set<string>> {
+  let index = indexes.get(doc);
+  if (index) return index;
+  const built = new Map<string, Set<string>>();
+  const root = mapRoots(doc).changes;
+  const add = (key: string) => {
+    const element = elementOf(key);
+    built.set(element, (built.get(element) ?? new Set()).add(key));
+  };
+  for (const key of root.keys()) add(key);
+  root.observe((event) => {
+    for (const [key, change] of event.changes.keys) {
+      if (change.action === 'delete') built.get(elementOf(key))?.delete(key);
+      else add(key);
+    }
+  });
+  indexes.set(doc, (index = built));
+  return index;
+}
+
+function randomKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return [...bytes].map((b) => b.toString(36).padStart(2, '0')).join('');
+}
+
+/** Records changes by this doc's editor. Call inside the transaction of the change itself. */
+export function recordChanges(doc: Y.Doc, changes: RecordedChange[], at = new Date().toISOString()): void {
+  if (!changes.length) return;
+  const root = mapRoots(doc).changes;
+  const index = indexOf(doc);
+  const by = editorName(doc);
+  for (const { element, action, fields, version } of changes) {
+    const entry: ChangeEntry = { by, at, action, ...(fields?.length ? { fields } : {}), ...(version ? { version } : {}) };
+    const key = `${element}${SEPARATOR}${randomKey()}`;
+    root.set(key, entry);
+    // The observer runs after the transaction; keep the index right within it too.
+    index.set(element, (index.get(element) ?? new Set()).add(key));
+    const keys = [...index.get(element)!];
+    if (keys.length <= CHANGES_PER_ELEMENT) continue;
+    const oldest = keys.map((key) => [key, root.get(key) as ChangeEntry] as const).sort((a, b) => String(a[1]?.at).localeCompare(String(b[1]?.at)));
+    for (const [old] of oldest.slice(0, keys.length - CHANGES_PER_ELEMENT)) {
+      root.delete(old);
+      index.get(element)!.delete(old);
+    }
+  }
+}
+
+function readEntry(value: unknown): ChangeEntry | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v.by !== 'string' || typeof v.at !== 'string' || !(ACTIONS as readonly unknown[]).includes(v.action)) return null;
+  const fields = Array.isArray(v.fields) ? v.fields.filter((f): f is string => typeof f === 'string').slice(0, LIMITS.listLength) : undefined;
+  return {
+    by: v.by.slice(0, LIMITS.labelLength),
+    at: v.at.slice(0, 40),
+    action: v.action as ChangeAction,
+    ...(fields?.length ? { fields } : {}),
+    ...(typeof v.version === 'string' ? { version: v.version.slice(0, LIMITS.labelLength) } : {}),
+  };
+}
+
+/** An element's history, newest first. Entries a peer wrote malformed are skipped. */
+export function historyOf(doc: Y.Doc, element: ElementKey): ChangeEntry[] {
+  const root = mapRoots(doc).changes;
+  const entries = [...(indexOf(doc).get(element) ?? [])].map((key) => readEntry(root.get(key))).filter((e): e is ChangeEntry => !!e);
+  return entries.sort((a, b) => b.at.localeCompare(a.at));
+}
+
+/** Everyone who has changed something, with how many changes each. */
+export function editors(doc: Y.Doc): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const value of mapRoots(doc).changes.values()) {
+    const entry = readEntry(value);
+    if (entry) counts.set(entry.by, (counts.get(entry.by) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The elements a person has changed (added, edited, restored), for "changes by this person". */
+export function elementsChangedBy(doc: Y.Doc, name: string): ElementKey[] {
+  const elements = new Set<ElementKey>();
+  for (const [key, value] of mapRoots(doc).changes.entries()) {
+    const entry = readEntry(value);
+    if (entry?.by === name && entry.action !== 'removed') elements.add(elementOf(key) as ElementKey);
+  }
+  return [...elements];
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createMapDoc } from '../../../src/model/index.ts';
+import { mapRoots } from '../../../src/model/doc.ts';
+import { addEdge, addNode, removeNodes, updateEdge, updateNode } from '../../../src/model/mutations.ts';
+import { CHANGES_PER_ELEMENT, editors, elementsChangedBy, historyOf, setEditor } from '../../../src/history/attribution.ts';
+import { takeVersion } from '../../../src/history/versions.ts';
+import { restoreVersion } from '../../../src/history/restore.ts';
+import { smallMap } from '../../fixtures/small-map.ts';
+
+const sync = (a: Y.Doc, b: Y.Doc) => {
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+  Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+};
+
+describe('who changed what', () => {
+  it('names the right person for edits from two peers, on both', () => {
+    const ana = createMapDoc(smallMap());
+    const ben = new Y.Doc();
+    sync(ana, ben);
+    setEditor(ana, () => 'Ana');
+    setEditor(ben, () => 'Ben');
+    updateNode(ana, 'P1', { label: 'Home visits' });
+    updateNode(ben, 'P1', { capacity: 120 });
+    const added = addNode(ben, { type: 'program', label: 'Tutoring' });
+    addEdge(ana, { id: 'E9', type: 'referral', source: 'P2', target: 'P3' });
+    sync(ana, ben);
+    for (const doc of [ana, ben]) {
+      const p1 = historyOf(doc, 'node:P1');
+      expect(p1.map((e) => [e.by, e.action, e.fields])).toEqual(expect.arrayContaining([
+        ['Ana', 'changed', ['label']],
+        ['Ben', 'changed', ['capacity']],
+      ]));
+      expect(p1).toHaveLength(2);
+      expect(historyOf(doc, `node:${added}`)).toMatchObject([{ by: 'Ben', action: 'added' }]);
+      expect(historyOf(doc, 'edge:E9')).toMatchObject([{ by: 'Ana', action: 'added' }]);
+      expect(elementsChangedBy(doc, 'Ben').sort()).toEqual([`node:${added}`, 'node:P1'].sort());
+      expect(Object.fromEntries(editors(doc))).toEqual({ Ana: 2, Ben: 2 });
+    }
+  });
+
+  it('records removals (with the ties that went with a node) and restores', () => {
+    const doc = createMapDoc(smallMap());
+    setEditor(doc, () => 'Cleo');
+    const version = takeVersion(doc, 'Before');
+    removeNodes(doc, ['P2']);
+    expect(historyOf(doc, 'node:P2')).toMatchObject([{ by: 'Cleo', action: 'removed' }]);
+    expect(historyOf(doc, 'edge:E1')).toMatchObject([{ by: 'Cleo', action: 'removed' }]);
+    setEditor(doc, () => 'Dev');
+    restoreVersion(doc, version);
+    expect(historyOf(doc, 'node:P2')[0]).toMatchObject({ by: 'Dev', action: 'restored', version: 'Before' });
+    expect(historyOf(doc, 'node:P1')).toEqual([]);
+  });
+
+  it('keeps only the newest entries per element', () => {
+    const doc = createMapDoc(smallMap());
+    setEditor(doc, () => 'Ana');
+    for (let i = 0; i < CHANGES_PER_ELEMENT + 5; i++) updateEdge(doc, 'E1', { volume: i + 1 }, );
+    const entries = historyOf(doc, 'edge:E1');
+    expect(entries).toHaveLength(CHANGES_PER_ELEMENT);
+    expect([...mapRoots(doc).changes.keys()]).toHaveLength(CHANGES_PER_ELEMENT);
+  });
+
+  it('skips entries a peer wrote malformed', () => {
+    const doc = createMapDoc(smallMap());
+    mapRoots(doc).changes.set('node:P1\u0000x', { by: 42, at: 'now', action: 'ate' });
+    mapRoots(doc).changes.set('node:P1\u0000y', { by: 'Eve', at: '2026-01-01T00:00:00.000Z', action: 'changed', fields: ['label', 7] });
+    expect(historyOf(doc, 'node:P1')).toEqual([{ by: 'Eve', at: '2026-01-01T00:00:00.000Z', action: 'changed', fields: ['label'] }]);
+  });
+});
