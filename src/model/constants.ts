@@ -54,6 +54,11 @@ export function defaultLifeStages(): { id: string; label: string }[] {
   return DEFAULT_LIFE_STAGES.map((id) => ({ id, label: DEFAULT_STAGE_LABELS[id] }));
 }
 
+/** A map's life stages with their labels: its own, else the defaults. The one place labels come from. */
+export function lifeStagesOf(meta: { lifeStages?: { id: string; label: string }[] }): { id: string; label: string }[] {
+  return meta.lifeStages ?? defaultLifeStages();
+}
+
 /** Default hand-off success by referral status, used by the simulation (SPEC). */
 export const DEFAULT_HANDOFF_RATE = { active: 0.8, informal: 0.5 } as const;
 
