@@ -2,12 +2,13 @@
 // Each call launches a separate browser process with its own fresh profile (two of them talk
 // over real WebRTC).
 import { chromium, type Browser } from 'playwright-core';
+import { watchPageErrors } from './page-errors.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** `extraArgs`: e.g. `--host-resolver-rules=MAP studio.lan 127.0.0.1`, to reach loopback by a LAN-like name. */
 export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
@@ -23,4 +24,6 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
       ...extraArgs,
     ],
   });
+  // A page error fails the test that caused it (test/e2e/setup.ts).
+  return watchPageErrors(browser);
 }

@@ -12,6 +12,7 @@ declare global {
 export async function openStudio(browser: Browser, url: string, viewport = { width: 1440, height: 900 }, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ viewport, acceptDownloads: true, ...options });
   const page = await context.newPage();
+  // Page errors fail the test (test/support/page-errors.ts); they are also printed where they happen.
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
   await page.goto(url);
   await page.waitForFunction(() => window.pathways !== undefined);
