@@ -1,5 +1,6 @@
 // Each finding as a sentence a planner can read aloud at a convening.
 import type { PathwaysMap } from '../model/types.ts';
+import { lifeStagesOf } from '../model/constants.ts';
 import type { BrokenPathway, Gap, Redundancy } from './types.ts';
 
 export interface Labels {
@@ -10,7 +11,7 @@ export interface Labels {
 }
 
 export function labelsFor(map: PathwaysMap): Labels {
-  const stages = new Map((map.meta.lifeStages ?? []).map((s) => [s.id, s.label]));
+  const stages = new Map(lifeStagesOf(map.meta).map((s) => [s.id, s.label]));
   const areas = new Map((map.meta.areas ?? []).map((a) => [a.id, a.label]));
   const populations = new Map((map.meta.populations ?? []).map((p) => [p.id, p.label]));
   const nodes = new Map(map.nodes.map((n) => [n.id, n.label]));

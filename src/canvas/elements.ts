@@ -1,6 +1,6 @@
 // Snapshot → Cytoscape element definitions, and the diff between two snapshots. Pure: no cytoscape
 // instance needed, so it is unit-tested headless and the canvas only applies what changed.
-import { DEFAULT_LIFE_STAGES } from '../model/constants.ts';
+import { lifeStagesOf } from '../model/constants.ts';
 import type { MapEdge, MapMeta, MapNode, PathwaysMap } from '../model/types.ts';
 import { LEVEL_WIDTHS, SECTOR_COLORS, stageColor } from './palette.ts';
 
@@ -19,7 +19,7 @@ export interface ElementDef {
 }
 
 export function stageIds(meta: MapMeta): string[] {
-  return (meta.lifeStages ?? DEFAULT_LIFE_STAGES.map((id) => ({ id, label: id }))).map((s) => s.id);
+  return lifeStagesOf(meta).map((s) => s.id);
 }
 
 export function nodeElement(node: MapNode, stages: string[]): ElementDef {

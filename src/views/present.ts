@@ -4,7 +4,7 @@ import { communityColor } from '../analysis/overlays.ts';
 import type { AnalysisReport } from '../analysis/types.ts';
 import { stageIds } from '../canvas/elements.ts';
 import { SECTOR_COLORS, SECTOR_LABELS, stageColor } from '../canvas/palette.ts';
-import { PROGRAM_STATUSES, SECTORS } from '../model/constants.ts';
+import { lifeStagesOf, PROGRAM_STATUSES, SECTORS } from '../model/constants.ts';
 import type { MapNode, PathwaysMap, ProgramStatus } from '../model/types.ts';
 import { problemElements, visibleElements } from './filter.ts';
 import type { LegendSection, SavedView, ViewMetric, ViewPresentation, ViewSizeBy } from './types.ts';
@@ -86,7 +86,7 @@ export function presentView(map: PathwaysMap, report: AnalysisReport | null, vie
   }
   if (colorBy === 'lifeStage') {
     const stages = stageIds(map.meta);
-    const labels = new Map((map.meta.lifeStages ?? []).map((s) => [s.id, s.label]));
+    const labels = new Map(lifeStagesOf(map.meta).map((s) => [s.id, s.label]));
     const usedStages = new Set<number>();
     for (const node of shown) {
       if (node.type !== 'program') continue;

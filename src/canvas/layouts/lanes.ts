@@ -2,6 +2,7 @@
 // picture planners think in. Organizations sit in a column at the left, ordered by their programs.
 import { stageIds } from '../elements.ts';
 import type { MapMeta, PathwaysMap, Position } from '../../model/types.ts';
+import { lifeStagesOf } from '../../model/constants.ts';
 
 export const LANE = { width: 300, rowGap: 60, itemHeight: 74, itemGap: 132, headerHeight: 110, orgColumnWidth: 280, itemsPerLine: 2 } as const;
 
@@ -29,7 +30,7 @@ function areaRows(meta: MapMeta): { id: string; label: string }[] {
 
 export function lanesLayout(map: PathwaysMap): LanesLayout {
   const stages = stageIds(map.meta);
-  const stageLabels = new Map((map.meta.lifeStages ?? []).map((s) => [s.id, s.label]));
+  const stageLabels = new Map(lifeStagesOf(map.meta).map((s) => [s.id, s.label]));
   const rows = areaRows(map.meta);
   const cells = new Map<string, string[]>(); // `${stage}|${area}` → program ids
   const programs = map.nodes.filter((n) => n.type === 'program');

@@ -1,5 +1,5 @@
 // Choices for the inspector's controls, from the SPEC's vocabulary and the map's own settings.
-import { COLLABORATION_LEVELS, COSTS, defaultLifeStages, DOMAINS, PROGRAM_STATUSES, REFERRAL_STATUSES, SECTORS } from '../../model/constants.ts';
+import { COLLABORATION_LEVELS, COSTS, DOMAINS, lifeStagesOf, PROGRAM_STATUSES, REFERRAL_STATUSES, SECTORS } from '../../model/constants.ts';
 import type { MapMeta, PathwaysMap } from '../../model/types.ts';
 import { LEVEL_LABELS, SECTOR_LABELS } from '../../canvas/palette.ts';
 
@@ -16,7 +16,7 @@ export const REFERRAL_STATUS_OPTIONS = list(REFERRAL_STATUSES);
 export const LEVEL_OPTIONS = list(COLLABORATION_LEVELS, LEVEL_LABELS);
 
 export function stageOptions(meta: MapMeta): Option[] {
-  return (meta.lifeStages ?? defaultLifeStages()).map((s) => ({ id: s.id, label: s.label }));
+  return lifeStagesOf(meta).map((s) => ({ id: s.id, label: s.label }));
 }
 
 export const areaOptions = (meta: MapMeta): Option[] => (meta.areas ?? []).map((a) => ({ id: a.id, label: a.label }));
