@@ -86,3 +86,13 @@ export function moveIfChanged(node: NodeSingular, to: Position | undefined): voi
   const at = node.position();
   if (at.x !== to.x || at.y !== to.y) node.position({ x: to.x, y: to.y });
 }
+
+/** Pans (never zooms) to bring the selected nodes back on screen after a layout moved them (an edit
+ *  sent a program to another lane): the viewport follows what the person is editing. */
+export function keepSelectionInView(cy: Core, margin = 48): void {
+  const nodes = cy.nodes(':selected').not('.lane');
+  if (nodes.empty() || nodes.length > 12) return;
+  const box = nodes.renderedBoundingBox();
+  if (box.x1 >= margin && box.y1 >= margin && box.x2 <= cy.width() - margin && box.y2 <= cy.height() - margin) return;
+  cy.animate({ center: { eles: nodes } }, { duration: 300 });
+}

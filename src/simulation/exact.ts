@@ -2,6 +2,7 @@
 // program, so the model is an absorbing Markov chain over states (program, life stages reached so
 // far): probability mass flows through the programs in topological order. Where capacity would bind,
 // waiting makes the outcome depend on arrival order, and only Monte-Carlo answers.
+import { LossTally } from './losses.ts';
 import { handoffFor, type SimNetwork } from './network.ts';
 import type { ExactOutcome } from './types.ts';
 
@@ -25,7 +26,7 @@ export function exactAnswer(net: SimNetwork, cohort: number): ExactOutcome {
   const stageCount = net.stages.length;
   const totalEntry = net.entries.reduce((sum, e) => sum + e.weight, 0);
   const reachByGroup = net.groups.map(() => new Float64Array(stageCount));
-  const lost = new Map<string, number>();
+  const lost = new LossTally();
   const flows = new Map<string, number>();
   const expectedArrivals = new Float64Array(n);
   const add = (into: Map<string, number>, id: string, people: number) => into.set(id, (into.get(id) ?? 0) + people);
@@ -33,7 +34,12 @@ export function exactAnswer(net: SimNetwork, cohort: number): ExactOutcome {
   net.groups.forEach((group, g) => {
     // mass[p]: stages-reached mask → share of this group arriving at p with it.
     const mass: Map<number, number>[] = Array.from({ length: n }, () => new Map());
-    if (totalEntry > 0) for (const e of net.entries) mass[e.program].set(0, (mass[e.program].get(0) ?? 0) + e.weight / totalEntry);
+    if (totalEntry > 0) {
+      for (const e of net.entries) {
+        if (e.program < 0) lost.add(e.id, 'entry', (e.weight / totalEntry) * group.share * cohort);
+        else mass[e.program].set(0, (mass[e.program].get(0) ?? 0) + e.weight / totalEntry);
+      }
+    }
     const end = (mask: number, m: number) => {
       for (let s = 0; s < stageCount; s++) if (mask & (1 << s)) reachByGroup[g][s] += m;
     };
@@ -45,14 +51,19 @@ export function exactAnswer(net: SimNetwork, cohort: number): ExactOutcome {
         const people = m * group.share * cohort;
         expectedArrivals[p] += people;
         if (refs.length === 0) {
-          if (!(mask & net.lastStageBit)) add(lost, net.programIds[p], people);
+          if (!(mask & net.lastStageBit)) lost.add(net.programIds[p], 'dead-end', people);
           end(mask, m);
           continue;
         }
         for (const r of refs) {
           const taken = (m * r.volume) / volume;
           const arrive = taken * handoffFor(r, group);
-          add(lost, r.id, (taken - arrive) * group.share * cohort);
+          const scale = group.share * cohort;
+          if (r.closed) lost.add(r.id, 'closed', taken * scale);
+          else {
+            lost.add(r.id, 'handoff', taken * (1 - r.handoff) * scale);
+            lost.add(r.id, 'barrier', (taken * r.handoff - arrive) * scale);
+          }
           end(mask, taken - arrive);
           if (arrive > 0) {
             add(flows, r.id, arrive * group.share * cohort);
@@ -70,5 +81,5 @@ export function exactAnswer(net: SimNetwork, cohort: number): ExactOutcome {
   const byPopulation = Object.fromEntries(
     net.groups.flatMap((group, g) => (group.id === null ? [] : [[group.id, Object.fromEntries(net.stages.map((s, i) => [s, reachByGroup[g][i]]))]])),
   );
-  return { ok: true, answer: { reach, byPopulation, lostAt: Object.fromEntries([...lost].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1])), flows: Object.fromEntries(flows) } };
+  return { ok: true, answer: { reach, byPopulation, lostAt: lost.lostAt(), lostBy: lost.lostBy(), lostAtBy: lost.lostAtBy(), flows: Object.fromEntries(flows) } };
 }

@@ -2,6 +2,7 @@
 // life stage of each end, forward moves only (a Sankey must not loop), and every loss flowing into
 // "Lost" from the stage where it happened.
 import type { PathwaysMap } from '../model/types.ts';
+import { lifeStagesOf } from '../model/rules.ts';
 import type { SimulationResult } from './types.ts';
 
 export const LOST = 'Lost';
@@ -12,7 +13,7 @@ export interface FlowDiagram {
 }
 
 export function stageFlows(map: PathwaysMap, result: Pick<SimulationResult, 'flows' | 'lostAt'>): FlowDiagram {
-  const stages = map.meta.lifeStages ?? [];
+  const stages = lifeStagesOf(map.meta);
   const label = new Map(stages.map((s) => [s.id, s.label]));
   const order = new Map(stages.map((s, i) => [s.id, i]));
   const firstStage = new Map(map.nodes.flatMap((n) => (n.type === 'program' && n.lifeStages?.length ? [[n.id, n.lifeStages[0]] as const] : [])));

@@ -19,7 +19,7 @@ export interface SimulationRun extends SimulationResult {
 export function simulate(map: PathwaysMap, options: SimulationOptions & { exact?: boolean } = {}, onProgress?: (done: number) => void): SimulationRun {
   const cohort = Math.max(0, Math.floor(options.cohort ?? DEFAULT_COHORT));
   const seed = options.seed ?? 1;
-  const net = compileNetwork(map);
+  const net = compileNetwork(map, { ...(options.entry !== undefined ? { stage: options.entry } : {}), ...(options.entrySplit ? { split: options.entrySplit } : {}) });
   const result: SimulationRun = monteCarlo(net, cohort, seed, onProgress);
   if (options.exact) {
     const outcome = exactAnswer(net, cohort);
@@ -30,3 +30,4 @@ export function simulate(map: PathwaysMap, options: SimulationOptions & { exact?
 }
 
 export { compileNetwork, exactAnswer, monteCarlo };
+export { entrySplit } from './network.ts';

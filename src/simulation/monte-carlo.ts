@@ -2,6 +2,7 @@
 // a program serves its first `capacity` arrivals of the year; later arrivals wait, and each gives up
 // while waiting with probability WAIT_DROPOUT (lost at that program) or is served late.
 import { seededRandom } from '../model/random.ts';
+import { LossTally } from './losses.ts';
 import { handoffFor, type SimNetwork } from './network.ts';
 import type { SimulationResult } from './types.ts';
 
@@ -19,6 +20,12 @@ function pickIndex(cumulative: number[], draw: number): number {
   return lo;
 }
 
+/** Where people entered: the chosen stage and each entry point's share of the cohort. */
+export function entrySummary(net: SimNetwork): SimulationResult['entry'] {
+  const total = net.entries.reduce((sum, e) => sum + e.weight, 0);
+  return { ...(net.entryStage !== undefined ? { stage: net.entryStage } : {}), programs: Object.fromEntries(net.entries.map((e) => [e.id, total > 0 ? e.weight / total : 0])) };
+}
+
 const cumulate = (weights: number[]) => weights.reduce<number[]>((acc, w) => (acc.push((acc.at(-1) ?? 0) + w), acc), []);
 
 export function monteCarlo(net: SimNetwork, cohort: number, seed: number, onProgress?: (done: number) => void): SimulationResult {
@@ -28,7 +35,7 @@ export function monteCarlo(net: SimNetwork, cohort: number, seed: number, onProg
   const reached = new Float64Array(stageCount);
   const reachedBy = net.groups.map(() => new Float64Array(stageCount));
   const groupSize = new Float64Array(net.groups.length);
-  const lost = new Map<string, number>();
+  const lost = new LossTally();
   const flows = new Map<string, number>();
   const arrivals = new Int32Array(n);
   const visitedStamp = new Int32Array(n);
@@ -36,7 +43,6 @@ export function monteCarlo(net: SimNetwork, cohort: number, seed: number, onProg
   const entryCumulative = cumulate(net.entries.map((e) => e.weight));
   const handoffs = net.groups.map((group) => net.out.map((refs) => refs.map((r) => handoffFor(r, group))));
   const choice = new Float64Array(Math.max(1, ...net.out.map((refs) => refs.length)));
-  const loseAt = (id: string) => lost.set(id, (lost.get(id) ?? 0) + 1);
   let completed = 0;
 
   for (let person = 1; person <= cohort; person++) {
@@ -44,13 +50,18 @@ export function monteCarlo(net: SimNetwork, cohort: number, seed: number, onProg
     const g = net.groups.length ? pickIndex(groupCumulative, random()) : -1;
     if (g >= 0) groupSize[g]++;
     if (!net.entries.length) continue;
-    let at = net.entries[pickIndex(entryCumulative, random())].program;
+    const entry = net.entries[pickIndex(entryCumulative, random())];
+    if (entry.program < 0) {
+      lost.add(entry.id, 'entry', 1);
+      continue;
+    }
+    let at = entry.program;
     let mask = 0;
     for (;;) {
       visitedStamp[at] = person;
       const capacity = net.capacity[at];
       if (capacity !== undefined && ++arrivals[at] > capacity && random() < WAIT_DROPOUT) {
-        loseAt(net.programIds[at]);
+        lost.add(net.programIds[at], 'capacity', 1);
         break;
       } else if (capacity === undefined) arrivals[at]++;
       mask |= net.stageMask[at];
@@ -60,7 +71,7 @@ export function monteCarlo(net: SimNetwork, cohort: number, seed: number, onProg
       for (let k = 0; k < refs.length; k++) total = choice[k] = total + (visitedStamp[refs[k].target] === person ? 0 : refs[k].volume);
       if (total === 0) {
         if (mask & net.lastStageBit) completed++;
-        else loseAt(net.programIds[at]);
+        else lost.add(net.programIds[at], 'dead-end', 1);
         break;
       }
       const draw = random() * total;
@@ -68,8 +79,10 @@ export function monteCarlo(net: SimNetwork, cohort: number, seed: number, onProg
       while (choice[k] <= draw) k++;
       const referral = refs[k];
       const success = g >= 0 ? handoffs[g][at][k] : referral.handoff;
-      if (random() >= success) {
-        loseAt(referral.id);
+      const handoffDraw = random();
+      if (handoffDraw >= success) {
+        // A draw the hand-off would have passed without the barrier is a loss the barrier adds.
+        lost.add(referral.id, referral.closed ? 'closed' : handoffDraw < referral.handoff ? 'barrier' : 'handoff', 1);
         break;
       }
       flows.set(referral.id, (flows.get(referral.id) ?? 0) + 1);
@@ -87,11 +100,14 @@ export function monteCarlo(net: SimNetwork, cohort: number, seed: number, onProg
     cohort,
     seed,
     mode: 'monte-carlo',
+    entry: entrySummary(net),
     reach: Object.fromEntries(net.stages.map((s, i) => [s, share(reached[i], cohort)])),
     byPopulation: Object.fromEntries(
       net.groups.flatMap((group, g) => (group.id === null ? [] : [[group.id, Object.fromEntries(net.stages.map((s, i) => [s, share(reachedBy[g][i], groupSize[g])]))]])),
     ),
-    lostAt: Object.fromEntries([...lost].sort((a, b) => b[1] - a[1])),
+    lostAt: lost.lostAt(),
+    lostBy: lost.lostBy(),
+    lostAtBy: lost.lostAtBy(),
     overCapacity: net.programIds.filter((_, i) => net.capacity[i] !== undefined && arrivals[i] > net.capacity[i]!),
     flows: Object.fromEntries(flows),
     completed,

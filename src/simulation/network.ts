@@ -18,6 +18,8 @@ export interface Referral {
   volume: number;
   /** Hand-off success before any population barrier; 0 into a paused or closed program. */
   handoff: number;
+  /** Into a paused or closed program: every hand-off fails (reason `closed`). */
+  closed: boolean;
   /** Targets whose languages or areas a group misses: the group's barrier applies. */
   languages: string[];
   areas: string[];
@@ -31,7 +33,11 @@ export interface SimNetwork {
   capacity: (number | undefined)[];
   /** Usable outbound referrals (active or informal), per program. */
   out: Referral[][];
-  entries: { program: number; weight: number }[];
+  /** Where people enter, with the share each entry point takes. `program` is -1 where a scenario
+   *  removed or closed a baseline entry point: people who would have entered there are lost at entry. */
+  entries: { id: string; program: number; weight: number }[];
+  /** The life stage whose entry points people enter at (all entry points when unset). */
+  entryStage?: string;
   groups: Group[];
   lastStageBit: number;
 }
@@ -52,7 +58,24 @@ function groupsOf(populations: Population[] | undefined): Group[] {
   return groups.filter((g) => g.share > 0);
 }
 
-export function compileNetwork(map: PathwaysMap): SimNetwork {
+/** Where people enter: all open entry points, or those serving one life stage. */
+export interface EntryChoice {
+  /** Enter only at entry points serving this life stage. */
+  stage?: string;
+  /** A fixed split (program id → weight), e.g. the baseline's, kept by a scenario. */
+  split?: Record<string, number>;
+}
+
+/** The open entry points people walk into, by weight (the default split, `entryWeight` or 1 each). */
+export function entrySplit(map: PathwaysMap, stage?: string): Record<string, number> {
+  const weights = map.nodes.flatMap((n) =>
+    n.type === 'program' && n.entryPoint && isOpen(n) && (stage === undefined || (n.lifeStages ?? []).includes(stage)) && (n.entryWeight ?? 1) > 0 ? [[n.id, n.entryWeight ?? 1] as const] : [],
+  );
+  const total = weights.reduce((sum, [, w]) => sum + w, 0);
+  return Object.fromEntries(weights.map(([id, w]) => [id, w / total]));
+}
+
+export function compileNetwork(map: PathwaysMap, entry: EntryChoice = {}): SimNetwork {
   const programs = map.nodes.filter((n): n is ProgramNode => n.type === 'program');
   const index = new Map(programs.map((p, i) => [p.id, i]));
   const stages = lifeStageIds(map.meta).slice(0, 30);
@@ -71,12 +94,20 @@ export function compileNetwork(map: PathwaysMap): SimNetwork {
       target: to,
       volume: referral.volume !== undefined && referral.volume > 0 ? referral.volume : 1,
       handoff: isOpen(target) ? handoffRateOf(referral) : 0,
+      closed: !isOpen(target),
       languages: target.languages ?? [],
       areas: target.areas ?? [],
     });
   }
-  // People walk into open entry points only: a closed program takes no one in.
-  const entries = programs.flatMap((p, i) => (p.entryPoint && isOpen(p) ? [{ program: i, weight: p.entryWeight ?? 1 }] : [])).filter((e) => e.weight > 0);
+  // People walk into open entry points only: a closed program takes no one in. A scenario's fixed
+  // split keeps the baseline's entrants where they were, lost at entry where that program is gone.
+  const split = entry.split ?? entrySplit(map, entry.stage);
+  const entries = Object.entries(split)
+    .filter(([, weight]) => weight > 0)
+    .map(([id, weight]) => {
+      const i = index.get(id);
+      return { id, program: i !== undefined && isOpen(programs[i]) ? i : -1, weight };
+    });
   return {
     programIds: programs.map((p) => p.id),
     stages,
@@ -84,6 +115,7 @@ export function compileNetwork(map: PathwaysMap): SimNetwork {
     capacity: programs.map((p) => p.capacity),
     out,
     entries,
+    ...(entry.stage !== undefined ? { entryStage: entry.stage } : {}),
     groups: groupsOf(map.meta.populations),
     lastStageBit: stages.length ? 1 << (stages.length - 1) : 0,
   };

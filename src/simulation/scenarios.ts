@@ -100,9 +100,11 @@ const peopleDelta = (after: Record<string, number>, before: Record<string, numbe
   Object.fromEntries(Object.keys(before).map((s) => [s, Math.round(((after[s] ?? 0) - before[s]) * people * 10) / 10]));
 
 /** Baseline and scenario with the same cohort and seed; exact figures where both allow them. */
-export function compareScenario(map: PathwaysMap, scenario: Scenario, options: { cohort?: number; seed?: number } = {}): Comparison {
+export function compareScenario(map: PathwaysMap, scenario: Scenario, options: { cohort?: number; seed?: number; entry?: string } = {}): Comparison {
   const baseline = simulate(map, { ...options, exact: true });
-  const changed = simulate(applyScenario(map, scenario), { ...options, exact: true });
+  // The scenario keeps the baseline's entrants where they were: those at a removed or closed entry
+  // point are lost at entry, never sent to another (which would raise reach by removing a program).
+  const changed = simulate(applyScenario(map, scenario), { ...options, exact: true, entrySplit: baseline.entry.programs });
   const useExact = baseline.exact && changed.exact;
   const before = useExact ? baseline.exact! : baseline;
   const after = useExact ? changed.exact! : changed;
@@ -125,7 +127,7 @@ export function compareScenario(map: PathwaysMap, scenario: Scenario, options: {
 }
 
 /** Organizations ranked by life-stage reaches lost (people × stages) if each one closed. */
-export function whoIsCritical(map: PathwaysMap, options: { cohort?: number; seed?: number } = {}): { organization: string; lost: number }[] {
+export function whoIsCritical(map: PathwaysMap, options: { cohort?: number; seed?: number; entry?: string } = {}): { organization: string; lost: number }[] {
   return map.nodes
     .filter((n) => n.type === 'organization')
     .map((org) => {

@@ -49,6 +49,8 @@ export interface PathwaysApi {
   analyze(options?: AnalysisOptions): Promise<{ report: AnalysisReport; ms: number }>;
   /** The latest simulation result of the Simulate panel (SPEC `simulate --json` shape), or null. */
   simulationResult(): SimulationRun | null;
+  /** What the simulation draws on the canvas now: referrals widened by people passing, loss markers. */
+  simulationOnCanvas(): { flowing: number; lostMarkers: number };
   /** The open map's live room: its link, who is here, WebRTC peers (null when not shared). */
   room(): RoomReport | null;
   /** Everyone else in the room as this screen sees them (validated presence). */
@@ -120,6 +122,10 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
     showView: (id) => activateView(studio(), id === null ? null : findView(studio(), id)),
     currentView: () => (studio().currentView ? structuredClone(studio().currentView) : null),
     simulationResult: () => (studio().simulation?.result ? structuredClone(studio().simulation!.result!) : null),
+    simulationOnCanvas: () => ({
+      flowing: studio().cy?.edges().filter((e) => e.data('sflow') !== undefined).length ?? 0,
+      lostMarkers: studio().cy?.elements('.sim-lost').length ?? 0,
+    }),
     room: () => {
       const room = session.room;
       if (!room) return null;

@@ -2,7 +2,7 @@
 // Pure (no DOM): the canvas applies the result, the legend renders it, tests check it.
 import { communityColor } from './analysis-overlays.ts';
 import type { AnalysisReport } from '../analysis/types.ts';
-import { lifeStageIds } from '../model/rules.ts';
+import { lifeStageIds, lifeStagesOf } from '../model/rules.ts';
 import { SECTOR_COLORS, SECTOR_LABELS, stageColor } from './palette.ts';
 import { PROGRAM_STATUSES, SECTORS } from '../model/constants.ts';
 import type { MapNode, PathwaysMap, ProgramStatus } from '../model/types.ts';
@@ -86,7 +86,7 @@ export function presentView(map: PathwaysMap, report: AnalysisReport | null, vie
   }
   if (colorBy === 'lifeStage') {
     const stages = lifeStageIds(map.meta);
-    const labels = new Map((map.meta.lifeStages ?? []).map((s) => [s.id, s.label]));
+    const labels = new Map(lifeStagesOf(map.meta).map((s) => [s.id, s.label]));
     const usedStages = new Set<number>();
     for (const node of shown) {
       if (node.type !== 'program') continue;

@@ -33,8 +33,49 @@ describe('simulation in Chromium', () => {
     expect(Object.keys(result?.byPopulation ?? {}).sort()).toEqual(['spanish-speaking', 'vietnamese-speaking']);
   });
 
+  it('says where people entered, and where they are lost in people and why', async () => {
+    const panel = page.getByRole('tabpanel');
+    expect(await panel.getByTestId('sim-entry').textContent()).toMatch(/Entering at: All \d+ entry points/);
+    const lost = panel.getByRole('list', { name: 'Where people are lost, most first' });
+    expect(await lost.locator('li').first().textContent()).toMatch(/^\s*[\d,]+ people\s*\S.*(hand-off failed|barrier|dead end|over capacity|closed|entry)/);
+    expect(await panel.getByTestId('lost-by').textContent()).toMatch(/^\s*[\d,]+ people of 4,000 lost: .*hand-off failed [\d,]+/);
+    const result = await page.evaluate(() => window.pathways.simulationResult());
+    expect(Object.values(result!.lostBy).reduce((a, b) => a + b!, 0)).toBe(Object.values(result!.lostAt).reduce((a, b) => a + b, 0));
+  });
+
+  it('enters only where a chosen life stage is served, and says so beside the result', async () => {
+    const panel = page.getByRole('tabpanel');
+    await panel.getByLabel('Where do people enter?').selectOption({ label: (await panel.getByRole('option', { name: /Where they serve Prenatal & birth/ }).textContent())! });
+    await panel.getByRole('button', { name: 'Run' }).click();
+    await expect.poll(() => panel.getByTestId('sim-entry').textContent()).toMatch(/Entering at: The \d+ entry points serving Prenatal & birth/);
+    const result = await page.evaluate(() => window.pathways.simulationResult());
+    expect(result!.entry.stage).toBe('prenatal-birth');
+    await panel.getByLabel('Where do people enter?').selectOption('');
+    await panel.getByRole('button', { name: 'Run' }).click();
+    await expect.poll(() => panel.getByTestId('sim-entry').textContent()).toMatch(/All \d+ entry points/);
+  });
+
+  it('opens the flow diagram wide, with numbers', async () => {
+    await page.getByRole('tabpanel').getByRole('button', { name: 'Open the flow diagram' }).click();
+    const dialog = page.getByRole('dialog', { name: /How people move on/ });
+    const chart = dialog.getByRole('img', { name: /People moving between life stages/ });
+    expect(await chart.getAttribute('aria-label')).toMatch(/to Lost \d+ people/);
+    expect((await chart.boundingBox())!.width).toBeGreaterThan(700);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('draws people passing on the map only in the Simulate tab', async () => {
+    const flowing = () => page.evaluate(() => window.pathways.simulationOnCanvas().flowing);
+    await expect.poll(flowing).toBeGreaterThan(0);
+    await page.getByRole('tab', { name: 'Insights' }).click();
+    await expect.poll(flowing).toBe(0);
+    await page.getByRole('tab', { name: 'Simulate' }).click();
+    await expect.poll(flowing).toBeGreaterThan(0);
+  });
+
   it('frames a place where people are lost on the canvas', async () => {
-    const first = page.getByRole('tabpanel').locator('ol.lost li button').first();
+    const first = page.getByRole('tabpanel').getByRole('list', { name: 'Where people are lost, most first' }).locator('li button').first();
     await first.click();
     expect((await page.evaluate(() => window.pathways.selection())).length).toBeGreaterThan(0);
   });
@@ -48,6 +89,16 @@ describe('simulation in Chromium', () => {
     await table.waitFor();
     expect(await table.locator('tbody tr').count()).toBe(6);
     expect(await table.locator('tbody td').first().textContent()).toMatch(/^[+-]?\d+\s?±\d+$/);
+  });
+
+  it('removing an organization keeps the baseline’s entry points: no stage gains beyond sampling error', async () => {
+    const panel = page.getByRole('tabpanel');
+    await panel.getByRole('combobox', { name: /^Change/ }).selectOption('remove-organization');
+    await panel.getByRole('combobox', { name: /^Organization/ }).selectOption({ label: 'Harbor Public Library' });
+    await panel.getByRole('button', { name: 'Compare' }).click();
+    const table = panel.getByRole('table', { name: /Without Harbor Public Library/ });
+    await table.waitFor();
+    expect(await table.locator('tbody td.up').count()).toBe(0);
   });
 
   it('compares closing an organization, and ranks who is critical', async () => {

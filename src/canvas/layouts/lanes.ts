@@ -1,6 +1,6 @@
 // Life-stage lanes: programs in columns by life stage (the map's own order), rows by area — the
 // picture planners think in. Organizations sit in a column at the left, ordered by their programs.
-import { lifeStageIds } from '../../model/rules.ts';
+import { lifeStageIds, lifeStagesOf } from '../../model/rules.ts';
 import type { MapMeta, PathwaysMap, Position } from '../../model/types.ts';
 
 export const LANE = { width: 300, rowGap: 60, itemHeight: 74, itemGap: 132, headerHeight: 110, orgColumnWidth: 280, itemsPerLine: 2 } as const;
@@ -29,7 +29,7 @@ function areaRows(meta: MapMeta): { id: string; label: string }[] {
 
 export function lanesLayout(map: PathwaysMap): LanesLayout {
   const stages = lifeStageIds(map.meta);
-  const stageLabels = new Map((map.meta.lifeStages ?? []).map((s) => [s.id, s.label]));
+  const stageLabels = new Map(lifeStagesOf(map.meta).map((s) => [s.id, s.label]));
   const rows = areaRows(map.meta);
   const cells = new Map<string, string[]>(); // `${stage}|${area}` → program ids
   const programs = map.nodes.filter((n) => n.type === 'program');

@@ -9,6 +9,8 @@ import type { Studio } from './studio.svelte.ts';
 export class SimulationState {
   cohort = $state(1000);
   seed = $state(1);
+  /** Where people enter: '' for every entry point, else a life stage id (SPEC `--entry`). */
+  entry = $state('');
   running = $state<null | 'run' | 'compare' | 'critical'>(null);
   progress = $state(0);
   /** The latest baseline run (the report reads it). */
@@ -16,8 +18,10 @@ export class SimulationState {
   comparison = $state.raw<(Comparison & { label: string }) | null>(null);
   critical = $state.raw<{ organization: string; lost: number }[] | null>(null);
   error = $state<string | null>(null);
-  /** Draw people passing and lost on the canvas. */
+  /** Draw people passing and lost on the canvas (only while the Simulate tab is open). */
   showOnMap = $state(true);
+  /** The flow diagram's wide dialog is open. */
+  flowOpen = $state(false);
   private readonly client = new SimulationClient();
   private readonly studio: Studio;
 
@@ -26,7 +30,14 @@ export class SimulationState {
   }
 
   private options() {
-    return { cohort: this.cohort, seed: this.seed };
+    return { cohort: this.cohort, seed: this.seed, ...(this.entry ? { entry: this.entry } : {}) };
+  }
+
+  /** What the canvas draws: the latest result, only in the Simulate tab, never on slides or in an embed. */
+  get overlayResult(): SimulationRun['exact'] | SimulationRun | null {
+    const studio = this.studio;
+    if (!this.showOnMap || studio.sidebarTab !== 'simulate' || studio.presentation.active || studio.embedded || studio.stageMode !== 'canvas') return null;
+    return this.result?.exact ?? this.result ?? null;
   }
 
   private async work<T>(kind: 'run' | 'compare' | 'critical', job: Parameters<SimulationClient['run']>[0]): Promise<T | undefined> {

@@ -27,6 +27,8 @@ export class Studio {
   selection = $state.raw<string[]>([]);
   layout = $state<LayoutName>('lanes');
   sidebarTab = $state<SidebarTab>('inspect');
+  /** A node just added: its inspector opens at the top with the Name field focused, to type at once. */
+  nameFieldFor = $state<string | null>(null);
   /** While on, dragging from one node to another draws a tie. */
   drawTies = $state(false);
   canUndo = $state(false);

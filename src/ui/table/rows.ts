@@ -1,5 +1,6 @@
 // The table view's rows: every node and edge as plain text columns, filtered and sorted. Pure.
 import type { MapEdge, MapNode, PathwaysMap } from '../../model/types.ts';
+import { lifeStagesOf } from '../../model/rules.ts';
 
 export type SortDirection = 'ascending' | 'descending';
 
@@ -28,7 +29,7 @@ export interface EdgeRow {
 
 export function nodeRows(map: PathwaysMap): NodeRow[] {
   const labels = new Map(map.nodes.map((n) => [n.id, n.label]));
-  const stages = new Map((map.meta.lifeStages ?? []).map((s) => [s.id, s.label]));
+  const stages = new Map(lifeStagesOf(map.meta).map((s) => [s.id, s.label]));
   const areas = new Map((map.meta.areas ?? []).map((a) => [a.id, a.label]));
   return map.nodes.map((node) => ({
     id: node.id,

@@ -1,6 +1,7 @@
 // Labels for the view editor's controls, from the model's vocabularies (one source of truth).
 import { EDGE_TYPES, PROGRAM_STATUSES, SECTORS } from '../../model/constants.ts';
 import { SECTOR_LABELS } from '../../views/palette.ts';
+import { lifeStagesOf } from '../../model/rules.ts';
 import type { PathwaysMap } from '../../model/types.ts';
 import { lifeStageIds } from '../../model/rules.ts';
 import type { SavedView, ViewColorBy, ViewLayout, ViewSizeBy } from '../../views/types.ts';
@@ -33,7 +34,7 @@ export const METRIC_OPTIONS = [
 const words = (id: string) => id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
 export function filterOptions(map: PathwaysMap) {
-  const stageLabels = new Map((map.meta.lifeStages ?? []).map((s) => [s.id, s.label]));
+  const stageLabels = new Map(lifeStagesOf(map.meta).map((s) => [s.id, s.label]));
   return {
     nodeTypes: [{ id: 'organization', label: 'Organizations' }, { id: 'program', label: 'Programs' }],
     edgeTypes: EDGE_TYPES.map((t) => ({ id: t, label: words(t) })),

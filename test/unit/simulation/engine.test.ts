@@ -118,11 +118,23 @@ describe('Monte-Carlo', () => {
     }
   });
 
-  it('runs the demo map, with an equity gap for Spanish-speaking families', () => {
-    const { map } = validateMap(JSON.parse(readFileSync(DEMO_PATH, 'utf8')));
-    const run = simulate(map!, { cohort: 5000, seed: 1 });
-    expect(run.reach['prenatal-birth']).toBeGreaterThan(0);
-    expect(Object.keys(run.byPopulation).length).toBeGreaterThanOrEqual(2);
-    expect(Object.values(run.lostAt).reduce((a, b) => a + b, 0) + run.completed).toBe(5000);
+  it('runs the demo map, with an equity gap the language barrier makes (and that closes without it)', () => {
+    const demo = validateMap(JSON.parse(readFileSync(DEMO_PATH, 'utf8'))).map!;
+    const cohort = 20_000;
+    const run = simulate(demo, { cohort, seed: 1 });
+    expect(Object.values(run.lostAt).reduce((a, b) => a + b, 0) + run.completed).toBe(cohort);
+    const population = demo.meta.populations!.find((p) => p.id === 'vietnamese-speaking')!;
+    const gap = (result: typeof run) => {
+      const everyone = result.reach.k12;
+      const theirs = result.byPopulation[population.id].k12;
+      return { gap: everyone - theirs, se: Math.sqrt((theirs * (1 - theirs)) / (cohort * population.share!)) };
+    };
+    // Vietnamese-speaking families reach K–12 clearly less often than everyone…
+    const withBarrier = gap(run);
+    expect(withBarrier.gap).toBeGreaterThan(3 * withBarrier.se);
+    // …because of their barrier: without it the gap is within sampling error.
+    const noBarrier = { ...demo, meta: { ...demo.meta, populations: demo.meta.populations!.map((p) => ({ ...p, barrier: 0 })) } };
+    const without = gap(simulate(noBarrier, { cohort, seed: 1 }));
+    expect(Math.abs(without.gap)).toBeLessThan(3 * without.se);
   });
 });
