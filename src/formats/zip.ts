@@ -17,7 +17,7 @@ export const ZIP_LIMITS = {
   entries: 10_000,
 };
 
-const PUSH_BYTES = 4096;
+const PUSH_BYTES = 16384;
 const USABLE = /\.(csv|json)$/i;
 const SKIPPED = /(^|\/)(__MACOSX|\.)/;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -89,7 +89,7 @@ function inflateEntries(file: InputFile, wanted: Map<string, Entry>): { files: I
   });
   unzipper.register(UnzipInflate);
   unzipper.register(UnzipPassThrough);
-  // Small pushes: the inflater turns each into at most ~1,000× its size before ondata can stop it.
+  // Small pushes: the inflater turns each into at most ~1,000× its size (16 MB) before ondata can stop it.
   for (let at = 0; at < file.bytes.length && !failure; at += PUSH_BYTES) unzipper.push(file.bytes.subarray(at, at + PUSH_BYTES), at + PUSH_BYTES >= file.bytes.length);
   if (failure) return { problem: failure };
   return { files: out };
