@@ -54,7 +54,8 @@ function numericColumns(table: CsvTable, mapping: ColumnMapping): Set<number> {
     if ((mapping[header] ?? 'extra') !== 'extra' || extraField(header).json) return;
     let filled = 0;
     for (const cells of table.rows) {
-      const cell = (cells[i] ?? '').trim();
+      // Negative numbers come back from our export quote-escaped (`'-3`), as a spreadsheet would.
+      const cell = unescapeCell((cells[i] ?? '').trim());
       if (!cell) continue;
       if (!NUMBER_TEXT.test(cell)) return;
       filled++;
