@@ -20,7 +20,7 @@ export const ZIP_LIMITS = {
 const PUSH_BYTES = 16384;
 const USABLE = /\.(csv|json)$/i;
 const SKIPPED = /(^|\/)(__MACOSX|\.)/;
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const mb = (n: number) => (n < 1024 * 1024 ? `${Math.ceil(n / 1024)} kB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
 interface Entry {
   name: string;
