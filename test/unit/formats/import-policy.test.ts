@@ -100,6 +100,15 @@ describe('hsds: every published form', () => {
     expect(result.warnings.filter((w) => w.kind === 'not-a-number').map(problemLine)).toEqual(['organizations.csv row 2, column "year_incorporated": "circa 1990" is not a number; kept as text']);
   });
 
+  it('a value our model refuses (a 3,000-character url) is kept as hsds:<field> with a warning naming the row', () => {
+    const long = `http://example.com/${'a'.repeat(3000)}`;
+    const files = folder(join(FIXTURES, 'hsds11')).map((f) => (f.name === 'organizations.csv' ? text(f.name, new TextDecoder().decode(f.bytes).replace('http://example.com', long)) : f));
+    const result = importFiles(files);
+    expect(result.problems).toEqual([]);
+    expect(byId(result.map!.nodes, 'org-1')).toMatchObject({ 'hsds:url': long });
+    expect(result.warnings.filter((w) => w.kind === 'renamed-field').map((w) => w.path)).toEqual(['organizations.csv row 2']);
+  });
+
   it('a funding row naming a missing service is skipped with a warning; a services-only package imports', () => {
     const files = folder(join(FIXTURES, 'hsds11')).map((f) => (f.name === 'funding.csv' ? text(f.name, 'id,organization_id,service_id,source\nf1,,svc-9,Fund A\n') : f)).filter((f) => f.name !== 'organizations.csv');
     const result = importFiles([...files, text('organizations.csv', 'id,name\n')]);
