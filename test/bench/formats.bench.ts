@@ -54,6 +54,19 @@ async function heapDelta(label: string, run: () => unknown): Promise<void> {
   console.log(`${label.padEnd(64)} heap ${mb(right)} right after, ${mb(kept)} kept (${result.map.nodes.length} nodes, ${result.map.edges.length} ties; goal < 500 MB)`);
 }
 
+/** Median CPU time (user + system) of `runs` imports: steadier than wall time on a shared, loaded machine. */
+function cpuTime(label: string, run: () => unknown, runs = 5): void {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.cpuUsage();
+    run();
+    const used = process.cpuUsage(start);
+    times.push((used.user + used.system) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${label.padEnd(64)} median ${times[Math.floor(runs / 2)].toFixed(1).padStart(9)} ms CPU`);
+}
+
 /** One import in a fresh process, so the kernel's peak RSS is that import's own. */
 function peak(mode: 'zip' | 'folder'): void {
   const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'hsds-peak.ts'), mode], { encoding: 'utf8' });
@@ -71,9 +84,11 @@ export default async function () {
   const zip = zipped(directory);
   console.log(`211-shaped HSDS 1.1 directory: ${directory.services.length} services, ${directory.organizations.length} organizations, ${directory.files.length} tables, ${(zip.bytes.length / 1024).toFixed(0)} kB zipped`);
   await measure('import the 211-shaped directory as a zip (goal < 1 s)', () => importFiles([zip]), 5);
+  cpuTime('  CPU time of one such import', () => importFiles([zip]));
   peak('zip');
   await heapDelta('  heap of one such import', () => importFiles([zip]));
   await measure('import the 211-shaped directory as a folder\'s files (goal < 1 s)', () => importFiles(directory.files), 5);
+  cpuTime('  CPU time of one such import', () => importFiles(directory.files));
   peak('folder');
   await heapDelta('  heap of one such import', () => importFiles(directory.files));
   const hsds = hsdsPackage(5000);
