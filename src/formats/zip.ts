@@ -30,16 +30,25 @@ interface Entry {
 }
 
 /** The archive's entries as its central directory declares them; nothing is inflated. */
-function listEntries(bytes: Uint8Array): Entry[] {
+function listEntries(bytes: Uint8Array): Entry[] | null {
   const entries: Entry[] = [];
-  unzipSync(bytes, {
-    filter: (info: UnzipFileInfo) => {
-      if (entries.length <= ZIP_LIMITS.entries) entries.push({ ...info });
-      return false;
-    },
-  });
+  try {
+    unzipSync(bytes, {
+      filter: (info: UnzipFileInfo) => {
+        // Stop at once: a forged directory may declare billions of entries.
+        if (entries.length >= ZIP_LIMITS.entries) throw new TooManyEntries();
+        entries.push({ ...info });
+        return false;
+      },
+    });
+  } catch (error) {
+    if (error instanceof TooManyEntries) return null;
+    throw error;
+  }
   return entries;
 }
+
+class TooManyEntries extends Error {}
 
 /** Why this archive's declared sizes are unsafe to inflate, or null. */
 function declaredProblem(file: string, usable: Entry[]): Problem | null {
@@ -97,13 +106,13 @@ function inflateEntries(file: InputFile, wanted: Map<string, Entry>): { files: I
 
 /** One zip's usable CSV and JSON entries as files named `archive.zip/inner/path.csv`. */
 export function unpackZip(file: InputFile): { files: InputFile[] } | { problem: Problem } {
-  let entries: Entry[];
+  let entries: Entry[] | null;
   try {
     entries = listEntries(file.bytes);
   } catch (error) {
     return { problem: problem(file.name, `is not a readable zip (${(error as Error).message})`, 'unreadable') };
   }
-  if (entries.length > ZIP_LIMITS.entries) return { problem: problem(file.name, `lists more than ${ZIP_LIMITS.entries} entries`, 'too-large') };
+  if (!entries) return { problem: problem(file.name, `lists more than ${ZIP_LIMITS.entries} entries`, 'too-large') };
   const usable = entries.filter((e) => !e.name.endsWith('/') && !SKIPPED.test(e.name) && USABLE.test(e.name) && e.originalSize > 0);
   if (!usable.length) {
     const held = entries.slice(0, 8).map((e) => e.name).join(', ') || 'nothing';
