@@ -2,7 +2,7 @@
 // fields (JSON where the header says `:json`, numbers where the whole column is numeric). Ragged rows
 // and oversized cells are named, never fatal.
 import type { Problem } from '../model/types.ts';
-import { place, problem } from './common.ts';
+import { MAX_NESTING, nestedTooDeep, place, problem } from './common.ts';
 import type { CsvTable, ColumnMapping } from './csv.ts';
 import { unescapeCell } from './csv-export.ts';
 import { extraField, NUMBER_TEXT, type FieldColumn } from './fields.ts';
@@ -54,7 +54,8 @@ function numericColumns(table: CsvTable, mapping: ColumnMapping): Set<number> {
     if ((mapping[header] ?? 'extra') !== 'extra' || extraField(header).json) return;
     let filled = 0;
     for (const cells of table.rows) {
-      const cell = (cells[i] ?? '').trim();
+      // Negative numbers come back from our export quote-escaped (`'-3`), as a spreadsheet would.
+      const cell = unescapeCell((cells[i] ?? '').trim());
       if (!cell) continue;
       if (!NUMBER_TEXT.test(cell)) return;
       filled++;
@@ -88,7 +89,9 @@ export function readRows(table: CsvTable, columns: FieldColumn[], mapping: Colum
         const { field, json } = extraField(header);
         if (json) {
           try {
-            extras[field] = JSON.parse(text);
+            const value: unknown = JSON.parse(text);
+            if (nestedTooDeep(value)) problems.push(problem(at, `nests values deeper than ${MAX_NESTING} levels`, 'too-deep'));
+            else extras[field] = value;
           } catch {
             problems.push(problem(at, 'is not valid JSON', 'malformed'));
           }

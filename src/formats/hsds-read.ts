@@ -225,7 +225,17 @@ export function fromNested(value: unknown, file: string, warnings: Problem[] = [
     data.organizations.push({ id, name: text(org.name), at, fields: { ...keep(org, ORG_KEEP, at, warnings), ...urlAndDescription(org) } });
     list(org.funding).forEach((f, i) => data.funding.push({ source: text(f.source), organizationId: id, at: `${at}.funding[${i}]` }));
   };
+  // API pages overlap and lists repeat a record: a service id seen before is the same service.
+  const serviceIds = new Set(data.services.map((x) => x.id));
+  const repeats = new Map<string, { at: string; count: number }>();
   const addService = (s: Json, at: string, organizationId?: string) => {
+    const id = text(s.id);
+    if (id && serviceIds.has(id)) {
+      const seen = repeats.get(id) ?? { at, count: 0 };
+      repeats.set(id, { at: seen.at, count: seen.count + 1 });
+      return;
+    }
+    serviceIds.add(id);
     const attributeTerms = list(s.attributes).map((a) => text((a.taxonomy_term as Json | undefined)?.name)).filter(Boolean);
     const organization = isObject(s.organization) ? s.organization : undefined;
     data.services.push({
@@ -257,5 +267,6 @@ export function fromNested(value: unknown, file: string, warnings: Problem[] = [
     } else if ('organization_id' in item || 'status' in item) addService(item, at);
     else if (text(item.id) && text(item.name) && !('taxonomy' in item || 'code' in item || 'latitude' in item)) addOrg(item, at);
   }
+  for (const [id, { at, count }] of repeats) warnings.push(problem(at, `service "${id}" appears ${count + 1} times; imported once`, 'duplicate-record'));
   return data.organizations.length + data.services.length > before ? data : into ?? null;
 }

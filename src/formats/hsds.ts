@@ -10,7 +10,8 @@
 // The HSDS originals are kept on the nodes (hsdsStatus, languageNames, taxonomyTerms, eligibility).
 import type { Domain, FundingEdge, MapNode, OrganizationNode, ProgramNode, Problem } from '../model/types.ts';
 import { LIMITS } from '../model/constants.ts';
-import { cleanLabel, cleanText, finish, problem, serviceIds, slug, type ImportResult } from './common.ts';
+import { cleanLabel, cleanText, problem, serviceIds, slug, type ImportResult } from './common.ts';
+import { finishLenient } from './lenient.ts';
 import type { HsdsData } from './hsds-read.ts';
 
 const STATUS: Record<string, ProgramNode['status']> = { active: 'active', 'temporarily closed': 'paused', inactive: 'closed', defunct: 'closed' };
@@ -183,5 +184,5 @@ export function hsdsToMap(data: HsdsData, title: string): ImportResult {
   }
   const meta: Record<string, unknown> = { title };
   if (areaLabels.size) meta.areas = [...areaLabels].map(([id, label]) => ({ id, label }));
-  return finish({ title, nodes, edges, positions: {}, meta, origin }, warnings);
+  return finishLenient({ title, nodes, edges, positions: {}, meta, origin }, warnings, 'hsds:');
 }

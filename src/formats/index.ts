@@ -20,6 +20,12 @@ export const FORMAT_NAMES: Record<ImportFormat, string> = {
 
 const HSDS_TABLES = ['organizations.csv', 'services.csv'];
 
+/** A services table (1.1 exports sometimes name it in the singular) beside another HSDS table or a datapackage.json. */
+function isHsdsPackage(names: string[]): boolean {
+  const has = (...options: string[]) => options.some((n) => names.includes(n));
+  return has('services.csv', 'service.csv') && has('organizations.csv', 'organization.csv', 'datapackage.json', 'services_at_location.csv', 'service_at_location.csv', 'locations.csv', 'services_taxonomy.csv');
+}
+
 /** Unpacks zips (one level, sizes checked before inflating: zip.ts) so the rest only sees plain files. */
 export function expandZips(files: InputFile[]): { files: InputFile[]; problems: Problem[] } {
   const out: InputFile[] = [];
@@ -43,7 +49,7 @@ const baseName = (name: string) => name.replace(/^.*[\\/]/, '').toLowerCase();
 export function detectFormat(files: InputFile[]): { format: ImportFormat } | { problem: Problem } {
   if (!files.length) return { problem: problem('', 'no files to import') };
   const names = files.map((f) => baseName(f.name));
-  if (HSDS_TABLES.every((t) => names.includes(t)) || (names.includes('datapackage.json') && names.includes('services.csv'))) return { format: 'hsds' };
+  if (isHsdsPackage(names)) return { format: 'hsds' };
   if (names.every((n) => n.endsWith('.csv'))) return { format: 'csv' };
   if (names.length > 1 && names.every((n) => n.endsWith('.json'))) return hsdsPages(files);
   if (names.length === 1) {

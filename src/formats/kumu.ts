@@ -93,6 +93,7 @@ function readElements(blueprint: Json, file: string, problems: Problem[], warnin
     if (tagList.length) node.tags = tagList;
     const named = words(services ?? service);
     if (type === 'program' && (named.length || tagList.length)) node.services = serviceIds(named.length ? named : tagList);
+    else if (services !== undefined || service !== undefined) assignForeign(node, { [services !== undefined ? 'services' : 'service']: services ?? service }, NODE_RESERVED, PREFIX, at, warnings);
     nodes.push(node as unknown as MapNode);
     origin.set(`nodes:${id}`, at);
   }

@@ -33,26 +33,31 @@ const STRUCTURAL = new Set(['id', 'type', 'label', 'source', 'target']);
  * never moved: their problems stand.
  */
 export function finishLenient(draft: Draft, warnings: Problem[], prefix: string): ImportResult {
-  for (let pass = 0; pass < 2; pass++) {
-    const trial = finishProbe(draft);
-    let moved = 0;
-    for (const p of trial) {
-      const match = /^(nodes|edges)\[(\d+)\]\.([A-Za-z_$][\w$]*)/.exec(p.path);
-      if (!match || STRUCTURAL.has(match[3])) continue;
-      const entry = (match[1] === 'nodes' ? draft.nodes : draft.edges)[Number(match[2])] as unknown as Record<string, unknown> | undefined;
-      if (!entry || !(match[3] in entry)) continue;
-      entry[`${prefix}${match[3]}`] = entry[match[3]];
-      delete entry[match[3]];
-      moved++;
-      const from = draft.origin?.get(`${match[1]}:${entry.id as string}`) ?? p.path;
-      warnings.push(problem(from, `"${match[3]}" ${p.message}; kept as "${prefix}${match[3]}"`, 'renamed-field'));
-    }
-    if (!moved) break;
+  // A clean draft (the usual case) is validated once; each further pass moves refused fields aside.
+  let result = finish(draft, warnings);
+  for (let pass = 0; pass < 2 && result.problems.length; pass++) {
+    if (!moveRefused(draft, validateMap(probe(draft)).problems, prefix, warnings)) break;
+    result = finish(draft, warnings);
   }
-  return finish(draft, warnings);
+  return result;
 }
 
-function finishProbe(draft: Draft): Problem[] {
-  const map = { format: 'pathways-map', version: 1, meta: { title: draft.title }, nodes: draft.nodes, edges: draft.edges, views: [], positions: {} };
-  return validateMap(map).problems;
+function moveRefused(draft: Draft, problems: Problem[], prefix: string, warnings: Problem[]): number {
+  let moved = 0;
+  for (const p of problems) {
+    const match = /^(nodes|edges)\[(\d+)\]\.([A-Za-z_$][\w$]*)/.exec(p.path);
+    if (!match || STRUCTURAL.has(match[3])) continue;
+    const entry = (match[1] === 'nodes' ? draft.nodes : draft.edges)[Number(match[2])] as unknown as Record<string, unknown> | undefined;
+    if (!entry || !(match[3] in entry)) continue;
+    entry[`${prefix}${match[3]}`] = entry[match[3]];
+    delete entry[match[3]];
+    moved++;
+    const from = draft.origin?.get(`${match[1]}:${entry.id as string}`) ?? p.path;
+    warnings.push(problem(from, `"${match[3]}" ${p.message}; kept as "${prefix}${match[3]}"`, 'renamed-field'));
+  }
+  return moved;
+}
+
+function probe(draft: Draft): unknown {
+  return { format: 'pathways-map', version: 1, meta: { title: draft.title }, nodes: draft.nodes, edges: draft.edges, views: [], positions: {} };
 }

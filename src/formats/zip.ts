@@ -17,10 +17,10 @@ export const ZIP_LIMITS = {
   entries: 10_000,
 };
 
-const PUSH_BYTES = 4096;
+const PUSH_BYTES = 16384;
 const USABLE = /\.(csv|json)$/i;
 const SKIPPED = /(^|\/)(__MACOSX|\.)/;
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const mb = (n: number) => (n < 1024 * 1024 ? `${Math.ceil(n / 1024)} kB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
 interface Entry {
   name: string;
@@ -30,16 +30,25 @@ interface Entry {
 }
 
 /** The archive's entries as its central directory declares them; nothing is inflated. */
-function listEntries(bytes: Uint8Array): Entry[] {
+function listEntries(bytes: Uint8Array): Entry[] | null {
   const entries: Entry[] = [];
-  unzipSync(bytes, {
-    filter: (info: UnzipFileInfo) => {
-      if (entries.length <= ZIP_LIMITS.entries) entries.push({ ...info });
-      return false;
-    },
-  });
+  try {
+    unzipSync(bytes, {
+      filter: (info: UnzipFileInfo) => {
+        // Stop at once: a forged directory may declare billions of entries.
+        if (entries.length >= ZIP_LIMITS.entries) throw new TooManyEntries();
+        entries.push({ ...info });
+        return false;
+      },
+    });
+  } catch (error) {
+    if (error instanceof TooManyEntries) return null;
+    throw error;
+  }
   return entries;
 }
+
+class TooManyEntries extends Error {}
 
 /** Why this archive's declared sizes are unsafe to inflate, or null. */
 function declaredProblem(file: string, usable: Entry[]): Problem | null {
@@ -89,7 +98,7 @@ function inflateEntries(file: InputFile, wanted: Map<string, Entry>): { files: I
   });
   unzipper.register(UnzipInflate);
   unzipper.register(UnzipPassThrough);
-  // Small pushes: the inflater turns each into at most ~1,000× its size before ondata can stop it.
+  // Small pushes: the inflater turns each into at most ~1,000× its size (16 MB) before ondata can stop it.
   for (let at = 0; at < file.bytes.length && !failure; at += PUSH_BYTES) unzipper.push(file.bytes.subarray(at, at + PUSH_BYTES), at + PUSH_BYTES >= file.bytes.length);
   if (failure) return { problem: failure };
   return { files: out };
@@ -97,13 +106,13 @@ function inflateEntries(file: InputFile, wanted: Map<string, Entry>): { files: I
 
 /** One zip's usable CSV and JSON entries as files named `archive.zip/inner/path.csv`. */
 export function unpackZip(file: InputFile): { files: InputFile[] } | { problem: Problem } {
-  let entries: Entry[];
+  let entries: Entry[] | null;
   try {
     entries = listEntries(file.bytes);
   } catch (error) {
     return { problem: problem(file.name, `is not a readable zip (${(error as Error).message})`, 'unreadable') };
   }
-  if (entries.length > ZIP_LIMITS.entries) return { problem: problem(file.name, `lists more than ${ZIP_LIMITS.entries} entries`, 'too-large') };
+  if (!entries) return { problem: problem(file.name, `lists more than ${ZIP_LIMITS.entries} entries`, 'too-large') };
   const usable = entries.filter((e) => !e.name.endsWith('/') && !SKIPPED.test(e.name) && USABLE.test(e.name) && e.originalSize > 0);
   if (!usable.length) {
     const held = entries.slice(0, 8).map((e) => e.name).join(', ') || 'nothing';

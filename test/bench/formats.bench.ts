@@ -1,11 +1,15 @@
-// Issue 6 figures: importing a generated 5,000-service HSDS package (zipped CSV tables) and a
-// 20,000-row connections CSV (with its 4,000-row elements sheet); time and heap growth. Goal < 2 s, < 500 MB.
+// Import figures: a generated 5,000-service HSDS 1.1 directory shaped like a 211 export (issue 13:
+// as a zip and as a folder's files; time, and peak RSS growth of one import in a fresh process; goal
+// < 1 s), the older synthetic package, and a 20,000-row connections CSV. Heap growth; goal < 500 MB.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { zipSync, strToU8 } from 'fflate';
 import { importFiles } from '../../src/formats/index.ts';
 import type { InputFile } from '../../src/formats/common.ts';
 import { measure } from './measure.ts';
+import { hsdsDirectory, zipped } from '../fixtures/hsds-directory.ts';
 
 function hsdsPackage(services: number): InputFile {
   const orgs = services / 5;
@@ -50,7 +54,43 @@ async function heapDelta(label: string, run: () => unknown): Promise<void> {
   console.log(`${label.padEnd(64)} heap ${mb(right)} right after, ${mb(kept)} kept (${result.map.nodes.length} nodes, ${result.map.edges.length} ties; goal < 500 MB)`);
 }
 
+/** Median CPU time (user + system) of `runs` imports: steadier than wall time on a shared, loaded machine. */
+function cpuTime(label: string, run: () => unknown, runs = 5): void {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.cpuUsage();
+    run();
+    const used = process.cpuUsage(start);
+    times.push((used.user + used.system) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${label.padEnd(64)} median ${times[Math.floor(runs / 2)].toFixed(1).padStart(9)} ms CPU`);
+}
+
+/** One import in a fresh process, so the kernel's peak RSS is that import's own. */
+function peak(mode: 'zip' | 'folder'): void {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'hsds-peak.ts'), mode], { encoding: 'utf8' });
+  const line = run.stdout.trim().split('\n').pop() ?? '';
+  try {
+    const figures = JSON.parse(line) as { ms: number; peakMb: number; nodes: number };
+    console.log(`${`  peak RSS growth, one cold import (${mode}, fresh process)`.padEnd(64)} +${figures.peakMb.toFixed(1)} MB in ${figures.ms.toFixed(0)} ms (${figures.nodes} nodes)`);
+  } catch {
+    console.log(`  peak (${mode}): could not measure (${run.stderr.trim().split('\n')[0] ?? 'no output'})`);
+  }
+}
+
 export default async function () {
+  const directory = hsdsDirectory(5000);
+  const zip = zipped(directory);
+  console.log(`211-shaped HSDS 1.1 directory: ${directory.services.length} services, ${directory.organizations.length} organizations, ${directory.files.length} tables, ${(zip.bytes.length / 1024).toFixed(0)} kB zipped`);
+  await measure('import the 211-shaped directory as a zip (goal < 1 s)', () => importFiles([zip]), 5);
+  cpuTime('  CPU time of one such import', () => importFiles([zip]));
+  peak('zip');
+  await heapDelta('  heap of one such import', () => importFiles([zip]));
+  await measure('import the 211-shaped directory as a folder\'s files (goal < 1 s)', () => importFiles(directory.files), 5);
+  cpuTime('  CPU time of one such import', () => importFiles(directory.files));
+  peak('folder');
+  await heapDelta('  heap of one such import', () => importFiles(directory.files));
   const hsds = hsdsPackage(5000);
   console.log(`generated HSDS package: ${(hsds.bytes.length / 1024).toFixed(0)} kB zipped`);
   await measure('import a 5,000-service HSDS package (zip, 1.1 tables) (goal < 2 s)', () => importFiles([hsds]), 3);

@@ -52,11 +52,11 @@ describe('import in Chromium', () => {
 
   it('shows problems with file, row and column and offers nothing to apply', async () => {
     await page.setInputFiles('[data-testid="import-file"]', [
-      { name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from('Label\nAda\n') },
-      { name: 'links.csv', mimeType: 'text/csv', buffer: Buffer.from('From,To\nAda,Jon\n') },
+      { name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from('Label,Capacity\nAda,lots\n') },
+      { name: 'links.csv', mimeType: 'text/csv', buffer: Buffer.from('From,To\nAda,Ada\n') },
     ]);
     await settled(page);
-    await expect(page.getByTestId('import-problems').innerText()).resolves.toContain('links.csv row 2, column "To": no element "Jon"');
+    await expect(page.getByTestId('import-problems').innerText()).resolves.toContain('people.csv row 2, column "Capacity": "lots" is not a number');
     await expect(page.getByTestId('import-apply').isDisabled()).resolves.toBe(true);
     await page.getByRole('button', { name: 'Cancel' }).click();
   });

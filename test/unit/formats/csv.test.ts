@@ -37,6 +37,14 @@ describe('csv import (Kumu convention plus our columns)', () => {
     expect(result.warnings[0].kind).toBe('dangling-reference');
   });
 
+  it('reads UTF-16 text by its byte-order mark (Excel\'s "Unicode text"), and refuses binary bytes by name', () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Array.from('Label,Capacity\r\nCafé,12\r\n').flatMap((c) => [c.charCodeAt(0), 0])]);
+    const map = importCsv([{ name: 'u.csv', bytes: utf16 }]).map!;
+    expect(map.nodes[0]).toMatchObject({ label: 'Café', capacity: 12 });
+    const png = importCsv([{ name: 'photo.csv', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) }]);
+    expect(png.problems.map(problemLine)).toEqual(['photo.csv: is binary, not text (an image, a spreadsheet workbook or a compressed file?); save it as CSV or JSON']);
+  });
+
   it('Kumu-style sheets: a column whose every value is a number reads as numbers; codes with leading zeros and mixed columns stay text', () => {
     const sheet = 'Label,Budget,Zip,Rank,Note\nA,1200,02134,1,x\nB,-3.5e2,10001,,\nC,,,2nd,7\n';
     const map = importCsv([text('k.csv', sheet)]).map!;

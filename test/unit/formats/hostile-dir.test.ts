@@ -3,7 +3,7 @@
 // refused from their declared sizes, or stopped while streaming, with bounded memory.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Deflate } from 'fflate';
+import { Deflate, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../../src/formats/index.ts';
 import { problemLine, type InputFile } from '../../../src/formats/common.ts';
@@ -133,8 +133,20 @@ describe('zip bombs', () => {
     const before = process.memoryUsage().rss;
     const result = importFiles([{ name: 'liar.zip', bytes: liar }]);
     const grown = process.memoryUsage().rss - before;
-    expect(result.problems.map(problemLine)).toEqual(['liar.zip/services.csv: inflates past the 0.0 MB its archive declares: refused as a possible zip bomb']);
+    expect(result.problems.map(problemLine)).toEqual(['liar.zip/services.csv: inflates past the 1 kB its archive declares: refused as a possible zip bomb']);
     expect(grown).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it('an archive listing more than 10,000 entries, or a forged directory claiming 65,535, is refused by name', () => {
+    const many = zipSync(Object.fromEntries(Array.from({ length: 10_001 }, (_, i) => [`t${i}.csv`, new Uint8Array([65])])));
+    expect(importFiles([{ name: 'many.zip', bytes: many }]).problems.map(problemLine)).toEqual(['many.zip: lists more than 10000 entries']);
+    const forged = zipOf(['services.csv'], deflatedZeros(1), 1024 * 1024);
+    const view = new DataView(forged.buffer);
+    view.setUint16(forged.length - 22 + 8, 0xffff, true);
+    view.setUint16(forged.length - 22 + 10, 0xffff, true);
+    const result = importFiles([{ name: 'forged.zip', bytes: forged }]);
+    expect(result.map).toBeNull();
+    expect(result.problems[0].path).toBe('forged.zip');
   });
 
   it('declared sizes over the total cap are refused even at an honest ratio', () => {

@@ -55,5 +55,5 @@ describe('a 5,000-service 211-shaped HSDS directory', () => {
     const fromZip = importFiles([zipped(directory)]);
     expect(fromZip.problems).toEqual([]);
     expect({ ...fromZip.map!, meta: {} }).toEqual({ ...folderResult.map!, meta: {} });
-  });
+  }, 60_000);
 });

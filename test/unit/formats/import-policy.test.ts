@@ -93,11 +93,29 @@ describe('hsds: every published form', () => {
     expect(byId(map.nodes, 'o2')).toMatchObject({ type: 'organization', year_incorporated: 1999 });
   });
 
+  it('API pages that overlap: a service seen on an earlier page is the same service, imported once with a warning', () => {
+    const page = JSON.parse(readFileSync(join(SPEC, 'services-page-2.json'), 'utf8'));
+    const again = { ...page, page_number: 3, contents: [...page.contents, page.contents[0]] };
+    const result = importFiles([load('services-page-1.json'), load('services-page-2.json'), json('services-page-3.json', again)]);
+    expect(result.problems).toEqual([]);
+    expect(result.map!.nodes.filter((n) => n.type === 'program').map((n) => n.id).sort()).toEqual(['s1', 's2', 's3']);
+    expect(result.warnings.filter((w) => w.kind === 'duplicate-record').map(problemLine)).toEqual(['services-page-3.json contents[0]: service "s3" appears 3 times; imported once']);
+  });
+
   it('a year that is not a number is kept as text with a warning naming the row', () => {
     const files = folder(join(FIXTURES, 'hsds11')).map((f) => (f.name === 'organizations.csv' ? text(f.name, new TextDecoder().decode(f.bytes).replace(',1990,', ',circa 1990,')) : f));
     const result = importFiles(files);
     expect(byId(result.map!.nodes, 'org-1').year_incorporated).toBe('circa 1990');
     expect(result.warnings.filter((w) => w.kind === 'not-a-number').map(problemLine)).toEqual(['organizations.csv row 2, column "year_incorporated": "circa 1990" is not a number; kept as text']);
+  });
+
+  it('a value our model refuses (a 3,000-character url) is kept as hsds:<field> with a warning naming the row', () => {
+    const long = `http://example.com/${'a'.repeat(3000)}`;
+    const files = folder(join(FIXTURES, 'hsds11')).map((f) => (f.name === 'organizations.csv' ? text(f.name, new TextDecoder().decode(f.bytes).replace('http://example.com', long)) : f));
+    const result = importFiles(files);
+    expect(result.problems).toEqual([]);
+    expect(byId(result.map!.nodes, 'org-1')).toMatchObject({ 'hsds:url': long });
+    expect(result.warnings.filter((w) => w.kind === 'renamed-field').map((w) => w.path)).toEqual(['organizations.csv row 2']);
   });
 
   it('a funding row naming a missing service is skipped with a warning; a services-only package imports', () => {

@@ -58,11 +58,13 @@ describe('round trips', () => {
 });
 
 describe('csv round trip of fields a spreadsheet column of ours would claim', () => {
-  it('node fields name, x, y, from, empty strings and numeric-looking text come back as they were', () => {
+  it('node fields name, x, y, from, empty strings, negative numbers and numeric-looking text come back as they were', () => {
     const map = trickyMap();
     Object.assign(map.nodes[0], { name: 'Official name', x: 'left wing', y: 7, blank: '' });
     Object.assign(map.nodes[1], { name: '', zip: '02134', code: '12', Label: 'shadow' });
     Object.assign(map.edges[0], { from: 'the clinic', blank: '' });
+    Object.assign(map.nodes[2], { delta: -3.5 });
+    Object.assign(map.nodes[3], { delta: 2 });
     expect(validateMap(map).problems).toEqual([]);
     const files = exportMap(map, 'csv').map((f) => text(`town${f.suffix}`, f.text));
     const result = importFiles(files);
