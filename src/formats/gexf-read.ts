@@ -73,8 +73,12 @@ export class GexfReader {
 
   private set(info: AttrInfo, text: string, into: Record<string, unknown>, at: string) {
     const value = readValue(text, info.type, info.json);
-    if (value === undefined) this.warnings.push(problem(at, `attribute "${info.field}": "${text.slice(0, 40)}" is not a ${info.json ? 'JSON value' : info.type}; left out`, 'dropped-value'));
-    else into[info.field] = value;
+    if (value !== undefined) into[info.field] = value;
+    else {
+      // Not of its declared type: kept as the text it is, under another name, rather than lost.
+      into[`gexf:${info.field}`] = text;
+      this.warnings.push(problem(at, `attribute "${info.field}": "${text.slice(0, 40)}" is not a ${info.json ? 'JSON value' : info.type}; kept as text in "gexf:${info.field}"`, 'renamed-field'));
+    }
   }
 
   /** When the element exists: `start`/`end` attributes and `<spells>`, kept as fields. */
