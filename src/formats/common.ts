@@ -126,7 +126,7 @@ export function finish(draft: Draft, warnings: Problem[]): ImportResult {
     if (!match || !draft.origin) return p;
     const entry = (match[1] === 'nodes' ? draft.nodes : draft.edges)[Number(match[2])];
     const from = entry && draft.origin.get(`${match[1]}:${entry.id}`);
-    return from ? { path: `${from} (${match[1] === 'nodes' ? 'element' : 'connection'} "${entry.id}"${match[3] ? `, ${match[3].replace(/^\./, '')}` : ''})`, message: p.message } : p;
+    return from ? { ...p, path: `${from} (${match[1] === 'nodes' ? 'element' : 'connection'} "${entry.id}"${match[3] ? `, ${match[3].replace(/^\./, '')}` : ''})` } : p;
   };
   return { map: result.map, problems: result.problems.map(rename), warnings: [...warnings, ...result.warnings.map(rename)] };
 }

@@ -46,7 +46,9 @@ export class GexfReader {
         this.warnings.push(problem(at, `<attvalue for="${key ?? ''}"> names no declared attribute; left out`, 'dropped-value'));
         continue;
       }
-      byAttr.set(key, [...(byAttr.get(key) ?? []), v]);
+      const list = byAttr.get(key);
+      if (list) list.push(v);
+      else byAttr.set(key, [v]);
     }
     for (const [key, info] of attrs) {
       const list = byAttr.get(key);

@@ -126,7 +126,8 @@ function readData(element: XmlElement, keys: Map<string, KeyInfo>, declared: Set
 }
 
 /** Nodes and edges of the graph and of graphs nested in nodes (yEd groups), in document order. */
-function collect(graph: XmlElement): { nodes: XmlElement[]; edges: XmlElement[] } {
+function collect(graph: XmlElement): { nodes: XmlElement[]; edges: XmlElement[]; hyperedges: number } {
+  let hyperedges = 0;
   const nodes: XmlElement[] = [];
   const edges: XmlElement[] = [];
   const stack = [graph];
@@ -137,9 +138,10 @@ function collect(graph: XmlElement): { nodes: XmlElement[]; edges: XmlElement[] 
         nodes.push(c);
         for (const nested of children(c, 'graph')) stack.push(nested);
       } else if (c.name === 'edge') edges.push(c);
+      else if (c.name === 'hyperedge') hyperedges++;
     }
   }
-  return { nodes, edges };
+  return { nodes, edges, hyperedges };
 }
 
 export function importGraphml(file: InputFile): ImportResult {
@@ -151,7 +153,8 @@ export function importGraphml(file: InputFile): ImportResult {
   const unknown = new Set<string>();
   const graphData = readData(graph, keys.graph, keys.declared, `${file.name} <graph>`, unknown, warnings).fields;
   const positions = new Map<string, { x: number; y: number }>();
-  const { nodes, edges } = collect(graph);
+  const { nodes, edges, hyperedges } = collect(graph);
+  if (hyperedges) warnings.push(problem(file.name, `${hyperedges} hyperedge${hyperedges === 1 ? '' : 's'} (ties among more than two nodes) left out: a map's ties join two`, 'dropped-value'));
   const rawNodes: RawEntry[] = nodes.map((element, i) => {
     const at = `${file.name} node ${i + 1}${element.attrs.id !== undefined ? ` ("${element.attrs.id}")` : ''}`;
     const { fields, position, graphics } = readData(element, keys.node, keys.declared, at, unknown, warnings);

@@ -34,7 +34,7 @@ export class XmlError extends Error {}
 export const MAX_XML_DEPTH = 256;
 
 export function parseXml(text: string): XmlElement {
-  const root: XmlElement = { name: '#document', attrs: Object.create(null), children: [], text: '' };
+  const root: XmlElement = { name: '#document', attrs: {}, children: [], text: '' };
   const stack = [root];
   const token = /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|(<)/g;
   let match: RegExpExecArray | null;
@@ -51,8 +51,9 @@ export function parseXml(text: string): XmlElement {
         stack.pop();
         continue;
       }
-      // No prototype: an attribute named `constructor` or `__proto__` is only ever a string here.
-      const attrs: Record<string, string> = Object.create(null);
+      // A plain object: only known attribute names are ever read, none of them Object.prototype's, and
+      // an attribute named `__proto__` cannot set a prototype to a string.
+      const attrs: Record<string, string> = {};
       for (const a of attrText.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[local(a[1])] = unescape(a[2] ?? a[3]);
       const element: XmlElement = { name: local(name), attrs, children: [], text: '' };
       top.children.push(element);
