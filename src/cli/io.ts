@@ -29,6 +29,16 @@ function flushed(stream: NodeJS.WriteStream): Promise<void> {
   });
 }
 
+/** A reader that stops early (`| head -c 100`) closes the pipe: that ends the command quietly, not with a stack trace. */
+export function endQuietlyWhenReaderCloses(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+  }
+}
+
 /** Exits with `code` after stdout and stderr have drained: `process.exit()` right after a write cuts piped output at 64 KiB. */
 export async function exitWhenDrained(code: number): Promise<never> {
   await Promise.all([flushed(process.stdout), flushed(process.stderr)]);

@@ -1,6 +1,6 @@
 // `npm run cli -- <command> ...`: each command lives in ./commands/<name>.ts and exports `run`.
 // Commands use the same pure modules as the browser worker.
-import { CliError, exitWhenDrained, type CliIo, nodeIo } from './io.ts';
+import { CliError, endQuietlyWhenReaderCloses, exitWhenDrained, type CliIo, nodeIo } from './io.ts';
 
 const COMMANDS = ['validate', 'analyze', 'diff', 'simulate', 'import', 'export'] as const;
 
@@ -43,5 +43,6 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
 
 const invokedDirectly = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (invokedDirectly || process.argv[1]?.endsWith('src/cli/main.ts')) {
+  endQuietlyWhenReaderCloses();
   main(process.argv.slice(2)).then(exitWhenDrained);
 }

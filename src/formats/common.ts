@@ -157,9 +157,9 @@ export interface Draft {
   origin?: Map<string, string>;
 }
 
-/** Builds the map and passes it through validateMap; problems are named by their source row. */
-export function finish(draft: Draft, warnings: Problem[]): ImportResult {
-  const map: PathwaysMap = {
+/** The map a draft makes, before validation. */
+export function draftMap(draft: Draft): PathwaysMap {
+  return {
     ...(draft.extra ?? {}),
     format: MAP_FORMAT,
     version: MAP_VERSION,
@@ -169,13 +169,20 @@ export function finish(draft: Draft, warnings: Problem[]): ImportResult {
     views: draft.views ?? [],
     positions: draft.positions,
   };
-  const result = validateMap(map);
+}
+
+/**
+ * Builds the map and passes it through validateMap (or takes `checked`, the result of validating
+ * draftMap(draft) already); problems are named by their source row.
+ */
+export function finish(draft: Draft, warnings: Problem[], checked?: ReturnType<typeof validateMap>): ImportResult {
+  const result = checked ?? validateMap(draftMap(draft));
   const rename = (p: Problem): Problem => {
     const match = /^(nodes|edges)\[(\d+)\](.*)$/.exec(p.path);
     if (!match || !draft.origin) return p;
     const entry = (match[1] === 'nodes' ? draft.nodes : draft.edges)[Number(match[2])];
     const from = entry && draft.origin.get(`${match[1]}:${entry.id}`);
-    return from ? { ...p, path: `${from} (${match[1] === 'nodes' ? 'element' : 'connection'} "${entry.id}"${match[3] ? `, ${match[3].replace(/^\./, '')}` : ''})`, message: p.message } : p;
+    return from ? { ...p, path: `${from} (${match[1] === 'nodes' ? 'element' : 'connection'} "${entry.id}"${match[3] ? `, ${match[3].replace(/^\./, '')}` : ''})` } : p;
   };
   return { map: result.map, problems: result.problems.map(rename), warnings: [...warnings, ...result.warnings.map(rename)] };
 }

@@ -46,7 +46,9 @@ export class GexfReader {
         this.warnings.push(problem(at, `<attvalue for="${key ?? ''}"> names no declared attribute; left out`, 'dropped-value'));
         continue;
       }
-      byAttr.set(key, [...(byAttr.get(key) ?? []), v]);
+      const list = byAttr.get(key);
+      if (list) list.push(v);
+      else byAttr.set(key, [v]);
     }
     for (const [key, info] of attrs) {
       const list = byAttr.get(key);
@@ -73,8 +75,12 @@ export class GexfReader {
 
   private set(info: AttrInfo, text: string, into: Record<string, unknown>, at: string) {
     const value = readValue(text, info.type, info.json);
-    if (value === undefined) this.warnings.push(problem(at, `attribute "${info.field}": "${text.slice(0, 40)}" is not a ${info.json ? 'JSON value' : info.type}; left out`, 'dropped-value'));
-    else into[info.field] = value;
+    if (value !== undefined) into[info.field] = value;
+    else {
+      // Not of its declared type: kept as the text it is, under another name, rather than lost.
+      into[`gexf:${info.field}`] = text;
+      this.warnings.push(problem(at, `attribute "${info.field}": "${text.slice(0, 40)}" is not a ${info.json ? 'JSON value' : info.type}; kept as text in "gexf:${info.field}"`, 'renamed-field'));
+    }
   }
 
   /** When the element exists: `start`/`end` attributes and `<spells>`, kept as fields. */

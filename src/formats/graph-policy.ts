@@ -6,7 +6,7 @@
 // a foreign value our model refuses (a `status` of "open") is kept the same way.
 import type { MapEdge, MapNode, Problem } from '../model/types.ts';
 import { validateMap } from '../model/validate.ts';
-import { cleanLabel, finish, problem, type Draft, type ImportResult } from './common.ts';
+import { cleanLabel, draftMap, finish, problem, type Draft, type ImportResult } from './common.ts';
 import { adoptEdges, adoptNode } from './foreign.ts';
 
 const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
@@ -107,7 +107,7 @@ const FIXED = new Set(['id', 'type', 'label', 'source', 'target']);
  */
 export function settleFields(draft: Draft, prefix: string, warnings: Problem[]): ImportResult {
   const moved: Problem[] = [];
-  const checked = validateMap({ format: 'pathways-map', version: 1, meta: { title: 't' }, nodes: draft.nodes, edges: draft.edges, views: [], positions: {} });
+  const checked = validateMap(draftMap(draft));
   for (const p of checked.problems) {
     const match = /^(nodes|edges)\[(\d+)\]\.([^.[]+)/.exec(p.path);
     if (!match || FIXED.has(match[3])) continue;
@@ -118,5 +118,6 @@ export function settleFields(draft: Draft, prefix: string, warnings: Problem[]):
     delete entry[field];
     moved.push(problem(draft.origin?.get(`${match[1]}:${entry.id}`) ?? '', `field "${field}": ${p.message}; kept as "${prefix}:${field}"`, 'renamed-field'));
   }
-  return finish(draft, [...warnings, ...moved]);
+  // Checked once more only when a field moved.
+  return finish(draft, [...warnings, ...moved], moved.length ? undefined : checked);
 }

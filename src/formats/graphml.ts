@@ -48,31 +48,36 @@ interface KeyInfo {
   id: string;
   /** The field it is stored under (see fieldName), or the position it gives. */
   field: string;
-  role: 'field' | 'x' | 'y';
+  /** `graphics`: a yEd / yFiles key (`yfiles.type`, `attr.uri`): read for labels and geometry only, never a field. */
+  role: 'field' | 'x' | 'y' | 'graphics';
   type: string;
   json: boolean;
   default?: string;
 }
 
-type Keys = Record<'node' | 'edge' | 'graph', Map<string, KeyInfo>>;
+type Keys = Record<'node' | 'edge' | 'graph', Map<string, KeyInfo>> & { declared: Set<string> };
 
 function readKeys(root: XmlElement, file: string, warnings: Problem[]): Keys {
-  const keys: Keys = { node: new Map(), edge: new Map(), graph: new Map() };
-  for (const [i, k] of children(root, 'key').entries()) {
+  const keys: Keys = { node: new Map(), edge: new Map(), graph: new Map(), declared: new Set() };
+  // Keys belong in <graphml>, but Gephi also reads them inside <graph>, and files have them there.
+  for (const [i, k] of [...children(root, 'key'), ...children(children(root, 'graph')[0], 'key')].entries()) {
     const at = `${file} <key> ${i + 1}${k.attrs.id ? ` ("${k.attrs.id}")` : ''}`;
     if (!k.attrs.id) {
       warnings.push(problem(at, 'has no id; its values cannot be read and were left out', 'dropped-value'));
       continue;
     }
+    keys.declared.add(k.attrs.id);
     const scope = k.attrs.for ?? 'all';
+    const graphics = k.attrs['yfiles.type'] !== undefined || k.attrs['attr.uri'] !== undefined;
     const targets: ('node' | 'edge' | 'graph')[] = scope === 'all' ? ['node', 'edge', 'graph'] : scope === 'node' || scope === 'edge' || scope === 'graph' ? [scope] : [];
     if (!targets.length) {
+      if (graphics) continue;
       warnings.push(problem(at, `is for "${scope}", which a map has no place for; its values were left out`, 'dropped-value'));
       continue;
     }
     const name = k.attrs['attr.name'] ?? k.attrs.name ?? k.attrs.id;
     for (const target of targets) {
-      const role = target === 'node' && (name === 'x' || name === 'y') ? name : 'field';
+      const role = graphics ? 'graphics' : target === 'node' && (name === 'x' || name === 'y') ? name : 'field';
       const field = fieldName(name, target === 'node' ? NODE_OWN : target === 'edge' ? EDGE_OWN : NO_NAMES, PREFIX, at, warnings);
       keys[target].set(k.attrs.id, { id: k.attrs.id, field, role, type: k.attrs['attr.type'] ?? 'string', json: k.attrs.id.endsWith(JSON_ID_SUFFIX), default: child(k, 'default')?.text });
     }
@@ -87,12 +92,16 @@ interface Read {
   graphics: XmlElement[];
 }
 
-function readData(element: XmlElement, keys: Map<string, KeyInfo>, at: string, unknown: Set<string>, warnings: Problem[]): Read {
+function readData(element: XmlElement, keys: Map<string, KeyInfo>, declared: Set<string>, at: string, unknown: Set<string>, warnings: Problem[]): Read {
   const read: Read = { fields: {}, position: {}, graphics: [] };
   const set = (info: KeyInfo, text: string) => {
     const value = readValue(text, info.type, info.json);
-    if (value === undefined) return warnings.push(problem(at, `key "${info.field}": "${text.slice(0, 40)}" is not a ${info.json ? 'JSON value' : info.type}; left out`, 'dropped-value'));
-    if (info.role !== 'field' && typeof value === 'number') read.position[info.role] = value;
+    if (value === undefined) {
+      // Not of its declared type: kept as the text it is, under another name, rather than lost.
+      read.fields[`${PREFIX}:${info.field}`] = text;
+      return warnings.push(problem(at, `key "${info.field}": "${text.slice(0, 40)}" is not a ${info.json ? 'JSON value' : info.type}; kept as text in "${PREFIX}:${info.field}"`, 'renamed-field'));
+    }
+    if ((info.role === 'x' || info.role === 'y') && typeof value === 'number') read.position[info.role] = value;
     else read.fields[info.field] = value;
   };
   const given = new Set<string>();
@@ -101,22 +110,24 @@ function readData(element: XmlElement, keys: Map<string, KeyInfo>, at: string, u
     if (!info) {
       if (d.attrs.key !== undefined && !unknown.has(d.attrs.key)) {
         unknown.add(d.attrs.key);
-        warnings.push(problem(at, `<data key="${d.attrs.key}"> has no <key> declared; left out (and wherever else it appears)`, 'dropped-value'));
+        const why = declared.has(d.attrs.key) ? 'is declared for another kind of element' : 'has no <key> declared';
+        warnings.push(problem(at, `<data key="${d.attrs.key}"> ${why}; left out (here and wherever else it appears)`, 'dropped-value'));
       }
       continue;
     }
     given.add(info.id);
     if (isStructured(d)) read.graphics.push(d);
-    else set(info, d.text);
+    else if (info.role !== 'graphics') set(info, d.text);
   }
-  for (const info of keys.values()) if (info.default !== undefined && !given.has(info.id)) set(info, info.default);
+  for (const info of keys.values()) if (info.default !== undefined && info.role !== 'graphics' && !given.has(info.id)) set(info, info.default);
   const desc = child(element, 'desc')?.text.trim();
   if (desc) read.fields[read.fields.description === undefined ? 'description' : `${PREFIX}:desc`] = desc;
   return read;
 }
 
 /** Nodes and edges of the graph and of graphs nested in nodes (yEd groups), in document order. */
-function collect(graph: XmlElement): { nodes: XmlElement[]; edges: XmlElement[] } {
+function collect(graph: XmlElement): { nodes: XmlElement[]; edges: XmlElement[]; hyperedges: number } {
+  let hyperedges = 0;
   const nodes: XmlElement[] = [];
   const edges: XmlElement[] = [];
   const stack = [graph];
@@ -127,9 +138,10 @@ function collect(graph: XmlElement): { nodes: XmlElement[]; edges: XmlElement[] 
         nodes.push(c);
         for (const nested of children(c, 'graph')) stack.push(nested);
       } else if (c.name === 'edge') edges.push(c);
+      else if (c.name === 'hyperedge') hyperedges++;
     }
   }
-  return { nodes, edges };
+  return { nodes, edges, hyperedges };
 }
 
 export function importGraphml(file: InputFile): ImportResult {
@@ -139,12 +151,13 @@ export function importGraphml(file: InputFile): ImportResult {
   const { root, graph } = opened;
   const keys = readKeys(root, file.name, warnings);
   const unknown = new Set<string>();
-  const graphData = readData(graph, keys.graph, `${file.name} <graph>`, unknown, warnings).fields;
+  const graphData = readData(graph, keys.graph, keys.declared, `${file.name} <graph>`, unknown, warnings).fields;
   const positions = new Map<string, { x: number; y: number }>();
-  const { nodes, edges } = collect(graph);
+  const { nodes, edges, hyperedges } = collect(graph);
+  if (hyperedges) warnings.push(problem(file.name, `${hyperedges} hyperedge${hyperedges === 1 ? '' : 's'} (ties among more than two nodes) left out: a map's ties join two`, 'dropped-value'));
   const rawNodes: RawEntry[] = nodes.map((element, i) => {
     const at = `${file.name} node ${i + 1}${element.attrs.id !== undefined ? ` ("${element.attrs.id}")` : ''}`;
-    const { fields, position, graphics } = readData(element, keys.node, at, unknown, warnings);
+    const { fields, position, graphics } = readData(element, keys.node, keys.declared, at, unknown, warnings);
     const centre = graphics.map(graphicsCentre).find(Boolean);
     const { x, y } = position;
     if (x !== undefined && y !== undefined) positions.set(element.attrs.id, { x, y });
@@ -162,7 +175,7 @@ export function importGraphml(file: InputFile): ImportResult {
   });
   const rawEdges: RawEntry[] = edges.map((element, i) => {
     const at = `${file.name} edge ${i + 1}${element.attrs.id !== undefined ? ` ("${element.attrs.id}")` : ''}`;
-    const { fields, graphics } = readData(element, keys.edge, at, unknown, warnings);
+    const { fields, graphics } = readData(element, keys.edge, keys.declared, at, unknown, warnings);
     const shown = graphics.map(graphicsLabel).find(Boolean);
     if (fields.label === undefined && shown) fields.label = shown;
     return { fields: { ...fields, id: element.attrs.id, source: element.attrs.source, target: element.attrs.target }, at };

@@ -30,7 +30,9 @@ export function groupByKind(problems: Problem[]): WarningGroup[] {
   const groups = new Map<string, Problem[]>();
   for (const p of problems) {
     const kind = p.kind ?? 'other';
-    groups.set(kind, [...(groups.get(kind) ?? []), p]);
+    const group = groups.get(kind);
+    if (group) group.push(p);
+    else groups.set(kind, [p]);
   }
   return [...groups]
     .map(([kind, items]) => ({ kind, label: KIND_LABELS[kind] ?? kind, items }))

@@ -16,6 +16,7 @@ export function escapeXml(value: string): string {
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function unescape(text: string): string {
+  if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, code: string) => {
     if (code[0] === '#') {
       const point = code[1].toLowerCase() === 'x' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
@@ -33,8 +34,10 @@ export class XmlError extends Error {}
 /** GraphML and GEXF nest a handful of levels (yEd's graphics about ten); deeper is hostile. */
 export const MAX_XML_DEPTH = 256;
 
+const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
 export function parseXml(text: string): XmlElement {
-  const root: XmlElement = { name: '#document', attrs: Object.create(null), children: [], text: '' };
+  const root: XmlElement = { name: '#document', attrs: {}, children: [], text: '' };
   const stack = [root];
   const token = /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)|(<)/g;
   let match: RegExpExecArray | null;
@@ -43,7 +46,10 @@ export function parseXml(text: string): XmlElement {
     const [, cdata, closing, name, attrText, selfClosing, chars, stray] = match;
     const top = stack[stack.length - 1];
     if (stray) throw new XmlError(`line ${line(match.index)}: a "<" that starts no tag`);
-    if (chars !== undefined) top.text += unescape(chars);
+    // Indentation between child elements is not text: keeping it would build one huge string per container.
+    if (chars !== undefined) {
+      if (!top.children.length || /\S/.test(chars)) top.text += unescape(chars);
+    }
     else if (cdata !== undefined) top.text += cdata;
     else if (name) {
       if (closing) {
@@ -51,9 +57,10 @@ export function parseXml(text: string): XmlElement {
         stack.pop();
         continue;
       }
-      // No prototype: an attribute named `constructor` or `__proto__` is only ever a string here.
-      const attrs: Record<string, string> = Object.create(null);
-      for (const a of attrText.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[local(a[1])] = unescape(a[2] ?? a[3]);
+      // A plain object: only known attribute names are ever read, none of them Object.prototype's, and
+      // an attribute named `__proto__` cannot set a prototype to a string.
+      const attrs: Record<string, string> = {};
+      if (attrText) for (const a of attrText.matchAll(ATTRIBUTE)) attrs[local(a[1])] = unescape(a[2] ?? a[3]);
       const element: XmlElement = { name: local(name), attrs, children: [], text: '' };
       top.children.push(element);
       if (!selfClosing) stack.push(element);

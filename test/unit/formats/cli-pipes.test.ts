@@ -46,6 +46,25 @@ describe('piped output', () => {
     expect(JSON.parse(stdout.toString('utf8')).cohort).toBe(20000);
   }, 120_000);
 
+  it('a reader that stops early (head -c) ends the command quietly: no stack trace', async () => {
+    const result = await new Promise<{ code: number | null; stderr: string; got: number }>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'analyze', mapFile, '--json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      let got = 0;
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+      // Like `head -c 100`: read a little, then close our end of the pipe.
+      child.stdout.once('data', (chunk: Buffer) => {
+        got = chunk.length;
+        child.stdout.destroy();
+      });
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stderr, got }));
+    });
+    expect(result.got).toBeGreaterThan(0);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  }, 120_000);
+
   it('a long list of problems on stderr arrives whole', async () => {
     const broken = { ...map, edges: map.edges.map((e) => ({ ...e, target: `missing-${e.id}` })) };
     const file = join(work, 'broken.json');
