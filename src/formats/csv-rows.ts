@@ -3,10 +3,20 @@
 // and oversized cells are named, never fatal.
 import type { Problem } from '../model/types.ts';
 import { MAX_NESTING, nestedTooDeep, place, problem } from './common.ts';
-import type { CsvTable, ColumnMapping } from './csv.ts';
 import { unescapeCell } from './csv-export.ts';
 import { extraField, NUMBER_TEXT, type FieldColumn } from './fields.ts';
 import { problemsFull } from './lenient.ts';
+
+/** A sheet as read: its file, header row and data rows (the header is row 1). */
+export interface CsvTable {
+  file: string;
+  headers: string[];
+  rows: string[][];
+}
+
+/** For each header: one of our fields, `extra` (kept under its own name) or `ignore`. */
+export type ColumnChoice = string;
+export type ColumnMapping = Record<string, ColumnChoice>;
 
 /** An extra cell longer than this is shortened (a description of ours has its own, smaller limit). */
 export const MAX_CELL = 20_000;

@@ -9,22 +9,14 @@ import { cleanLabel, cleanText, decodeText, failed, finish, place, problem, slug
 import { unescapeCell } from './csv-export.ts';
 import { isSettingsTable, readSettings, type Settings } from './csv-settings.ts';
 import { CONNECTION_COLUMNS, ELEMENT_COLUMNS, fieldForHeader } from './fields.ts';
-import { readRows } from './csv-rows.ts';
+import { readRows, type ColumnMapping, type CsvTable } from './csv-rows.ts';
 import { assignForeign } from './lenient.ts';
 
 /** Extra fields never overwrite these (a `type:field` column is kept as `csv:type`). */
 const NODE_RESERVED = new Set(['id', 'label', 'type']);
 const EDGE_RESERVED = new Set(['id', 'type', 'source', 'target']);
 
-export interface CsvTable {
-  file: string;
-  headers: string[];
-  rows: string[][];
-}
-
-/** For each header: one of our fields, `extra` (kept under its own name) or `ignore`. */
-export type ColumnChoice = string;
-export type ColumnMapping = Record<string, ColumnChoice>;
+export type { ColumnChoice, ColumnMapping, CsvTable } from './csv-rows.ts';
 export type TableKind = 'elements' | 'connections';
 
 export function parseCsvTable(file: InputFile, warnings: Problem[]): { table: CsvTable } | { problems: Problem[] } {
