@@ -7,17 +7,14 @@ import { Awareness } from 'y-protocols/awareness';
 import { chunkPeerMessages } from '../../collab/webrtc-chunking.ts';
 import { forgetDeparted, PresenceKeeper } from '../../collab/keep-presence.ts';
 import { PROOF_REFRESH_MS, provenSteeringOnly, proofsFor, steeringSecret, steers, STEERING_FIELDS } from '../../collab/steering.ts';
-import { participantsOf, presenterOf, PRESENCE_COLORS, cleanName, fitViewport, followTarget, peerViewsOf, pointerInterval, roomMoveOf, MAX_SELECTION, type Participant, type PeerView } from '../../collab/presence.ts';
+import { participantsOf, presenterOf, cleanName, fitViewport, followTarget, peerViewsOf, pointerInterval, roomMoveOf, MAX_SELECTION, type Participant, type PeerView } from '../../collab/presence.ts';
 import type { Studio } from './studio.svelte.ts';
+import { isNameConfirmed, rememberedColor, rememberedName, storeName, storeNameConfirmed } from './identity.ts';
 import { sharedViewportOf } from '../present/presentation.svelte.ts';
 import { canEncryptSignaling, relayUrl, roomUrl, signalingUrl, viewerLink, writeToken, type RoomLink } from '../../collab/room-link.ts';
 
 /** A WebRTC mesh stays usable up to about this many peers; bigger rooms need a server relay. */
 export const MAX_PEERS = 30;
-const NAME_KEY = 'pathways:name';
-/** Set once the person has given a name or chosen to keep the guest one: they are asked only once. */
-const NAME_CONFIRMED_KEY = 'pathways:name-confirmed';
-const COLOR_KEY = 'pathways:color';
 const INSECURE_PAGE =
   'Not connected: this page is plain http on a network address, where browsers withhold the encryption a peer-to-peer room needs. Open the https:// address the facilitator gives (npm start -- --https).';
 
@@ -25,24 +22,6 @@ const INSECURE_PAGE =
 export const KEY_REFUSED = 4403;
 
 export const keptEditsText = (count: number) => `${count} edit${count === 1 ? '' : 's'}`;
-
-/** The name this browser uses in rooms: asked once in the Share dialog, remembered; until then a numbered guest. */
-export function rememberedName(): string {
-  const stored = globalThis.localStorage?.getItem(NAME_KEY);
-  if (stored) return cleanName(stored);
-  const guest = `Guest ${100 + Math.floor(Math.random() * 900)}`;
-  globalThis.localStorage?.setItem(NAME_KEY, guest);
-  return guest;
-}
-
-/** This browser's colour in rooms: picked once and kept, so a person keeps one colour across rooms and reloads. */
-function rememberedColor(): string {
-  const stored = globalThis.localStorage?.getItem(COLOR_KEY);
-  if (stored && PRESENCE_COLORS.includes(stored)) return stored;
-  const color = PRESENCE_COLORS[Math.floor(Math.random() * PRESENCE_COLORS.length)];
-  globalThis.localStorage?.setItem(COLOR_KEY, color);
-  return color;
-}
 
 export class RoomState {
   readonly link: RoomLink;
@@ -75,7 +54,7 @@ export class RoomState {
   private pointerTimer: ReturnType<typeof setTimeout> | undefined;
   name = $state(rememberedName());
   /** This browser's person has said what to call them (or kept the guest name). */
-  nameConfirmed = $state(globalThis.localStorage?.getItem(NAME_CONFIRMED_KEY) === '1');
+  nameConfirmed = $state(isNameConfirmed());
   /** Why this screen cannot join the room at all (a peer-to-peer room on a page that is not secure). */
   readonly blocked: string | null;
   private readonly provider: WebrtcProvider | WebsocketProvider | null;
@@ -272,7 +251,7 @@ export class RoomState {
 
   rename(raw: string): void {
     this.name = cleanName(raw);
-    globalThis.localStorage?.setItem(NAME_KEY, this.name);
+    storeName(this.name);
     this.confirmName();
     const user = this.awareness.getLocalState()?.user as Record<string, unknown> | undefined;
     this.awareness.setLocalStateField('user', { ...user, name: this.name });
@@ -281,7 +260,7 @@ export class RoomState {
   /** Keeps the name as it is and stops asking. */
   confirmName(): void {
     this.nameConfirmed = true;
-    globalThis.localStorage?.setItem(NAME_CONFIRMED_KEY, '1');
+    storeNameConfirmed();
   }
 
   /** Leave the room (edits stay in this browser and merge on the next join). */
