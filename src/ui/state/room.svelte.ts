@@ -5,6 +5,7 @@ import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { chunkPeerMessages } from '../../collab/webrtc-chunking.ts';
+import { ignoreForeignSignaling } from '../../collab/foreign-signaling.ts';
 import { forgetDeparted, PresenceKeeper } from '../../collab/keep-presence.ts';
 import { PROOF_REFRESH_MS, provenSteeringOnly, proofsFor, steeringSecret, steers, STEERING_FIELDS } from '../../collab/steering.ts';
 import { participantsOf, presenterOf, cleanName, fitViewport, followTarget, peerViewsOf, pointerInterval, roomMoveOf, MAX_SELECTION, type Participant, type PeerView } from '../../collab/presence.ts';
@@ -143,6 +144,7 @@ export class RoomState {
       });
     } else if (this.provider) {
       chunkPeerMessages(this.provider, (reason) => console.warn(`A peer was disconnected: ${reason}`));
+      ignoreForeignSignaling();
       this.provider.on('status', ({ connected }: { connected: boolean }) => (this.signaling = connected));
       this.provider.on('peers', ({ webrtcPeers }: { webrtcPeers: string[] }) => (this.peers = webrtcPeers.length));
     }
