@@ -60,6 +60,8 @@ describe('a refused key loses nothing', () => {
     await page.waitForFunction((count) => window.pathways.room()!.keptEdits === count, before.keptEdits + 2, { timeout: 5_000 });
     expect((await page.getByTestId('room-refused').textContent())!.replace(/\s+/g, ' ')).toContain(`${before.keptEdits + 2} edits made since joining are kept on this device only`);
     expect(await page.getByTestId('room-refused-chip').textContent()).toContain('key refused');
+    expect((await page.evaluate(() => window.pathways.room()))!.kept).toEqual(['Kept here one', 'Kept here two']);
+    expect(await page.getByTestId('room-kept').textContent()).toContain('Changed here: Kept here one, Kept here two.');
     // y-websocket would have retried after 200 ms; a refused key is final.
     expect(relay.attempts()).toBe(1);
     await page.screenshot({ path: `${process.env.TMPDIR ?? '/tmp'}/refused.png` });

@@ -2,10 +2,10 @@
 // secret encrypting signaling, and presence in awareness — never in the document.
 import { WebrtcProvider } from 'y-webrtc';
 import { WebsocketProvider } from 'y-websocket';
-import type * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { chunkPeerMessages } from '../../collab/webrtc-chunking.ts';
 import { ignoreForeignSignaling } from '../../collab/foreign-signaling.ts';
+import { KeptEdits, keptEditsText } from './refusal.svelte.ts';
 import { forgetDeparted, PresenceKeeper } from '../../collab/keep-presence.ts';
 import { PROOF_REFRESH_MS, provenSteeringOnly, proofsFor, steeringSecret, steers, STEERING_FIELDS } from '../../collab/steering.ts';
 import { participantsOf, presenterOf, cleanName, fitViewport, followTarget, peerViewsOf, pointerInterval, roomMoveOf, MAX_SELECTION, type Participant, type PeerView } from '../../collab/presence.ts';
@@ -19,11 +19,6 @@ export const MAX_PEERS = 30;
 const INSECURE_PAGE =
   'Not connected: this page is plain http on a network address, where browsers withhold the encryption a peer-to-peer room needs. Open the https:// address the facilitator gives (npm start -- --https).';
 
-/** The relay's close code for a link whose key does not own the room (the server's contract). */
-export const KEY_REFUSED = 4403;
-
-export const keptEditsText = (count: number) => `${count} edit${count === 1 ? '' : 's'}`;
-
 export class RoomState {
   readonly link: RoomLink;
   participants = $state.raw<Participant[]>([]);
@@ -33,10 +28,6 @@ export class RoomState {
   peers = $state(0);
   /** Left the room on purpose (edits stay local and merge on reconnect). */
   offline = $state(false);
-  /** The relay refused this link's key (close 4403): nothing reaches the room, edits stay on this device. */
-  refused = $state(false);
-  /** Edits made on this screen that the relay never took (since joining, or since the refusal). */
-  keptEdits = $state(0);
   /** Everyone else's cursor, selection and viewport (validated). */
   others = $state.raw<PeerView[]>([]);
   /** Whose viewport mine follows, if anyone's. */
@@ -66,7 +57,8 @@ export class RoomState {
   /** Signs and checks steering (steering.ts); null for a viewer, who holds no key. */
   private readonly secret: Uint8Array | null;
   private lastSigned = 0;
-  private readonly cleanups: (() => void)[] = [];
+  /** Edits the relay never took, and whether it refused this link's key (refusal.svelte.ts). */
+  readonly kept: KeptEdits;
 
   constructor(studio: Studio, link: RoomLink) {
     const doc = studio.doc;
@@ -86,6 +78,7 @@ export class RoomState {
           peerOpts: { config: { iceServers: [] } },
         });
     // Without a provider (blocked), a local awareness keeps the rest of the room code uniform.
+    this.kept = new KeptEdits(doc, this.provider instanceof WebsocketProvider ? this.provider : null);
     const awareness = (this.awareness = this.provider?.awareness ?? new Awareness(doc));
     awareness.setLocalStateField('user', { name: this.name, color: rememberedColor(), ...(link.viewer ? { viewer: true } : {}) });
     this.keeper = new PresenceKeeper(awareness);
@@ -135,7 +128,6 @@ export class RoomState {
       this.publishView(studio);
     }, 250);
     if (this.provider instanceof WebsocketProvider) {
-      this.watchRefusal(this.provider, doc);
       this.provider.on('status', ({ status }: { status: string }) => {
         this.signaling = status === 'connected';
         // Back on the relay (after my Wi-Fi or the server dropped): everyone sees me again, and I them.
@@ -204,25 +196,6 @@ export class RoomState {
     if (on) this.follow(null);
   }
 
-  /**
-   * The relay closes with 4403 when this link's key does not own the room. y-websocket then stops
-   * reconnecting (4400–4499 are final); this says so on screen and counts the edits kept here.
-   */
-  private watchRefusal(provider: WebsocketProvider, doc: Y.Doc): void {
-    let accepted = false;
-    provider.on('sync', (synced: boolean) => (accepted ||= synced));
-    provider.on('closed', ({ code }: { code: number }) => {
-      if (code !== KEY_REFUSED) return;
-      this.refused = true;
-      provider.disconnect();
-    });
-    const count = (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
-      if (transaction.local && (this.refused || !accepted)) this.keptEdits++;
-    };
-    doc.on('update', count);
-    this.cleanups.push(() => doc.off('update', count));
-  }
-
   /** Where the room moved from (Session.setRelay): I keep leading, and following whom I followed. */
   carryOver(old: RoomState): void {
     this.leading = old.leading;
@@ -275,7 +248,7 @@ export class RoomState {
 
   reconnect(): void {
     this.offline = false;
-    this.refused = false;
+    this.kept.refused = false;
     this.provider?.connect();
     // The relay announces me once its socket is open (status 'connected'); the mesh's new peers get my state as they connect.
     if (this.provider instanceof WebrtcProvider) this.keeper.reannounce();
@@ -284,7 +257,7 @@ export class RoomState {
   /** One line for the status chip: offline, connecting, or how many others are connected. */
   get status(): string {
     if (this.blocked) return this.blocked;
-    if (this.refused) return `This link's key was refused by the server — ${keptEditsText(this.keptEdits)} on this device only`;
+    if (this.kept.refused) return `This link's key was refused by the server — ${keptEditsText(this.kept.count)} on this device only`;
     if (this.offline) return 'Offline — edits kept here';
     if (!this.signaling) return this.link.relay ? 'Connecting to the relay…' : 'Connecting to the room…';
     const others = `${this.peers} other${this.peers === 1 ? '' : 's'} connected`;
@@ -295,7 +268,7 @@ export class RoomState {
     clearInterval(this.publishTimer);
     clearTimeout(this.pointerTimer);
     this.keeper.destroy();
-    for (const cleanup of this.cleanups) cleanup();
+    this.kept.destroy();
     this.provider?.destroy();
     if (!this.provider) this.awareness.destroy();
   }
