@@ -23,6 +23,12 @@ export interface RoomReport {
   peers: number;
   signaling: boolean;
   offline: boolean;
+  /** The relay refused this link's key (close 4403): edits stay on this device. */
+  refused: boolean;
+  /** Edits made here that the relay never took (since joining, or since the refusal). */
+  keptEdits: number;
+  /** What those edits touched: labels of nodes, ties and views. */
+  kept: string[];
   following: string | null;
   presenter: string | null;
   leading: boolean;
@@ -132,7 +138,7 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
       const following = room.others.find((o) => o.clientId === room.following)?.name ?? null;
       const presenter = room.participants.find((p) => p.clientId === room.presenter)?.name ?? null;
       const people = room.participants.map(({ name, color, self, viewer }) => ({ name, color, self, viewer }));
-      return { url: room.url, viewerUrl: room.viewerUrl, participants: people.map((p) => p.name), people, peers: room.peers, signaling: room.signaling, offline: room.offline, following, presenter, leading: room.leading };
+      return { url: room.url, viewerUrl: room.viewerUrl, participants: people.map((p) => p.name), people, peers: room.peers, signaling: room.signaling, offline: room.offline, refused: room.kept.refused, keptEdits: room.kept.count, kept: room.kept.labels(), following, presenter, leading: room.leading };
     },
     roomPeers: () => (session.room?.others ?? []).map(({ name, cursor, selection, leading }) => ({ name, cursor, selection: [...selection], leading })),
     follow: (name) => void session.room?.follow(name === null ? null : (session.room.others.find((o) => o.name === name)?.clientId ?? null)),

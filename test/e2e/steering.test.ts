@@ -103,3 +103,31 @@ describe('only editors steer (two browsers, relay room)', () => {
     expect((await ana.evaluate(() => window.pathways.room()))!.presenter).toBe('Facilitator two');
   });
 });
+
+describe('a page with the room id but a wrong key (peer-to-peer room)', () => {
+  let browsers: Browser[] = [];
+  afterAll(async () => Promise.all(browsers.map((browser) => browser.close())));
+
+  it('neither joins nor steers the editors, and breaks nothing on their screens', async () => {
+    browsers = await Promise.all([launchBrowser(), launchBrowser()]);
+    const ana = await openStudio(browsers[0], inject('baseUrl'));
+    await waitForCanvas(ana);
+    const url = (await ana.evaluate(() => window.pathways.share()))!;
+    const { room } = parseRoomHash(new URL(url).hash)!;
+    // Mallory knows the room id and presents, leads and signs with the key she has.
+    const mallory = await openStudio(browsers[1], `${inject('baseUrl')}/#room=${room}&key=not-the-room-key-0`);
+    await mallory.waitForFunction(() => window.pathways.room()?.signaling === true, undefined, { timeout: 20_000 });
+    await mallory.evaluate(() => window.pathways.lead(true));
+    await mallory.getByRole('button', { name: 'Present' }).click();
+    await mallory.waitForFunction(() => window.pathways.presenting() !== null);
+    // Ben holds the key and joins after her (another profile in her browser): once Ana lists Ben, the
+    // signaling has carried Mallory's announcements too.
+    const ben = await openStudio(browsers[1], url);
+    await ana.waitForFunction(() => window.pathways.room()!.participants.length === 2 && window.pathways.room()!.peers === 1, undefined, { timeout: 30_000 });
+    await ben.waitForFunction(() => window.pathways.room()!.peers === 1, undefined, { timeout: 30_000 });
+    const report = (await ana.evaluate(() => window.pathways.room()))!;
+    expect(report).toMatchObject({ presenter: null, following: null });
+    expect(await ana.getByTestId('presentation').count()).toBe(0);
+    expect((await mallory.evaluate(() => window.pathways.room()))!.peers).toBe(0);
+  });
+});

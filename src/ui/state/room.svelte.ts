@@ -4,39 +4,20 @@ import { WebrtcProvider } from 'y-webrtc';
 import { WebsocketProvider } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
 import { chunkPeerMessages } from '../../collab/webrtc-chunking.ts';
+import { ignoreForeignSignaling } from '../../collab/foreign-signaling.ts';
+import { KeptEdits, keptEditsText } from './refusal.svelte.ts';
 import { forgetDeparted, PresenceKeeper } from '../../collab/keep-presence.ts';
 import { PROOF_REFRESH_MS, provenSteeringOnly, proofsFor, steeringSecret, steers, STEERING_FIELDS } from '../../collab/steering.ts';
-import { participantsOf, presenterOf, PRESENCE_COLORS, cleanName, fitViewport, followTarget, peerViewsOf, pointerInterval, roomMoveOf, MAX_SELECTION, type Participant, type PeerView } from '../../collab/presence.ts';
+import { participantsOf, presenterOf, cleanName, fitViewport, followTarget, peerViewsOf, pointerInterval, roomMoveOf, MAX_SELECTION, type Participant, type PeerView } from '../../collab/presence.ts';
 import type { Studio } from './studio.svelte.ts';
+import { isNameConfirmed, rememberedColor, rememberedName, storeName, storeNameConfirmed } from './identity.ts';
 import { sharedViewportOf } from '../present/presentation.svelte.ts';
 import { canEncryptSignaling, relayUrl, roomUrl, signalingUrl, viewerLink, writeToken, type RoomLink } from '../../collab/room-link.ts';
 
 /** A WebRTC mesh stays usable up to about this many peers; bigger rooms need a server relay. */
 export const MAX_PEERS = 30;
-const NAME_KEY = 'pathways:name';
-/** Set once the person has given a name or chosen to keep the guest one: they are asked only once. */
-const NAME_CONFIRMED_KEY = 'pathways:name-confirmed';
-const COLOR_KEY = 'pathways:color';
 const INSECURE_PAGE =
   'Not connected: this page is plain http on a network address, where browsers withhold the encryption a peer-to-peer room needs. Open the https:// address the facilitator gives (npm start -- --https).';
-
-/** The name this browser uses in rooms: asked once in the Share dialog, remembered; until then a numbered guest. */
-export function rememberedName(): string {
-  const stored = globalThis.localStorage?.getItem(NAME_KEY);
-  if (stored) return cleanName(stored);
-  const guest = `Guest ${100 + Math.floor(Math.random() * 900)}`;
-  globalThis.localStorage?.setItem(NAME_KEY, guest);
-  return guest;
-}
-
-/** This browser's colour in rooms: picked once and kept, so a person keeps one colour across rooms and reloads. */
-function rememberedColor(): string {
-  const stored = globalThis.localStorage?.getItem(COLOR_KEY);
-  if (stored && PRESENCE_COLORS.includes(stored)) return stored;
-  const color = PRESENCE_COLORS[Math.floor(Math.random() * PRESENCE_COLORS.length)];
-  globalThis.localStorage?.setItem(COLOR_KEY, color);
-  return color;
-}
 
 export class RoomState {
   readonly link: RoomLink;
@@ -65,7 +46,7 @@ export class RoomState {
   private pointerTimer: ReturnType<typeof setTimeout> | undefined;
   name = $state(rememberedName());
   /** This browser's person has said what to call them (or kept the guest name). */
-  nameConfirmed = $state(globalThis.localStorage?.getItem(NAME_CONFIRMED_KEY) === '1');
+  nameConfirmed = $state(isNameConfirmed());
   /** Why this screen cannot join the room at all (a peer-to-peer room on a page that is not secure). */
   readonly blocked: string | null;
   private readonly provider: WebrtcProvider | WebsocketProvider | null;
@@ -76,6 +57,8 @@ export class RoomState {
   /** Signs and checks steering (steering.ts); null for a viewer, who holds no key. */
   private readonly secret: Uint8Array | null;
   private lastSigned = 0;
+  /** Edits the relay never took, and whether it refused this link's key (refusal.svelte.ts). */
+  readonly kept: KeptEdits;
 
   constructor(studio: Studio, link: RoomLink) {
     const doc = studio.doc;
@@ -95,6 +78,7 @@ export class RoomState {
           peerOpts: { config: { iceServers: [] } },
         });
     // Without a provider (blocked), a local awareness keeps the rest of the room code uniform.
+    this.kept = new KeptEdits(doc, this.provider instanceof WebsocketProvider ? this.provider : null);
     const awareness = (this.awareness = this.provider?.awareness ?? new Awareness(doc));
     awareness.setLocalStateField('user', { name: this.name, color: rememberedColor(), ...(link.viewer ? { viewer: true } : {}) });
     this.keeper = new PresenceKeeper(awareness);
@@ -152,6 +136,7 @@ export class RoomState {
       });
     } else if (this.provider) {
       chunkPeerMessages(this.provider, (reason) => console.warn(`A peer was disconnected: ${reason}`));
+      ignoreForeignSignaling();
       this.provider.on('status', ({ connected }: { connected: boolean }) => (this.signaling = connected));
       this.provider.on('peers', ({ webrtcPeers }: { webrtcPeers: string[] }) => (this.peers = webrtcPeers.length));
     }
@@ -241,7 +226,7 @@ export class RoomState {
 
   rename(raw: string): void {
     this.name = cleanName(raw);
-    globalThis.localStorage?.setItem(NAME_KEY, this.name);
+    storeName(this.name);
     this.confirmName();
     const user = this.awareness.getLocalState()?.user as Record<string, unknown> | undefined;
     this.awareness.setLocalStateField('user', { ...user, name: this.name });
@@ -250,7 +235,7 @@ export class RoomState {
   /** Keeps the name as it is and stops asking. */
   confirmName(): void {
     this.nameConfirmed = true;
-    globalThis.localStorage?.setItem(NAME_CONFIRMED_KEY, '1');
+    storeNameConfirmed();
   }
 
   /** Leave the room (edits stay in this browser and merge on the next join). */
@@ -263,6 +248,7 @@ export class RoomState {
 
   reconnect(): void {
     this.offline = false;
+    this.kept.refused = false;
     this.provider?.connect();
     // The relay announces me once its socket is open (status 'connected'); the mesh's new peers get my state as they connect.
     if (this.provider instanceof WebrtcProvider) this.keeper.reannounce();
@@ -271,6 +257,7 @@ export class RoomState {
   /** One line for the status chip: offline, connecting, or how many others are connected. */
   get status(): string {
     if (this.blocked) return this.blocked;
+    if (this.kept.refused) return `This link's key was refused by the server — ${keptEditsText(this.kept.count)} on this device only`;
     if (this.offline) return 'Offline — edits kept here';
     if (!this.signaling) return this.link.relay ? 'Connecting to the relay…' : 'Connecting to the room…';
     const others = `${this.peers} other${this.peers === 1 ? '' : 's'} connected`;
@@ -281,6 +268,7 @@ export class RoomState {
     clearInterval(this.publishTimer);
     clearTimeout(this.pointerTimer);
     this.keeper.destroy();
+    this.kept.destroy();
     this.provider?.destroy();
     if (!this.provider) this.awareness.destroy();
   }
