@@ -123,3 +123,41 @@ export function cutVerticesAndBridges({ offsets, adjacency, ids }: Network): { a
   }
   return { articulation, bridges };
 }
+
+/**
+ * PageRank on the undirected graph (each tie both ways, weight 1), computed as graphology-metrics'
+ * `pagerank` does with `getEdgeWeight: null` — power iteration from 1/n, a dangling (isolated) node's
+ * rank spread evenly, stopping when the L1 change falls under n × tolerance — on typed arrays.
+ * Unlike graphology's, it returns the last iterate instead of throwing when it has not converged.
+ */
+export function pagerank({ offsets, adjacency }: Pick<Network, 'offsets' | 'adjacency'>, alpha = 0.85, tolerance = 1e-6, maxIterations = 100): Float64Array {
+  const n = offsets.length - 1;
+  if (n === 0) return new Float64Array(0);
+  const p = 1 / n;
+  let x = new Float64Array(n).fill(p);
+  let next = new Float64Array(n);
+  const share = new Float64Array(n);
+  const dangling: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const degree = offsets[i + 1] - offsets[i];
+    if (degree === 0) dangling.push(i);
+    else share[i] = 1 / degree;
+  }
+  for (let iteration = 0; iteration < maxIterations; iteration++) {
+    next.fill(0);
+    let dangleSum = 0;
+    for (const i of dangling) dangleSum += x[i];
+    const teleport = alpha * dangleSum * p + (1 - alpha) * p;
+    for (let i = 0; i < n; i++) {
+      const out = alpha * x[i] * share[i];
+      const end = offsets[i + 1];
+      for (let k = offsets[i]; k < end; k++) next[adjacency[k]] += out;
+      next[i] += teleport;
+    }
+    let error = 0;
+    for (let i = 0; i < n; i++) error += Math.abs(next[i] - x[i]);
+    [x, next] = [next, x];
+    if (error < n * tolerance) break;
+  }
+  return x;
+}

@@ -6,25 +6,27 @@ import { coverageGaps, transitionGaps } from './gaps.ts';
 import { brokenPathways } from './pathways.ts';
 import { redundancies } from './redundancy.ts';
 import { cachedStructure, cachedStructureInPool, type BetweennessPool } from './structure-cache.ts';
-import type { AnalysisOptions, AnalysisReport, StructureReport } from './types.ts';
+import type { AnalysisOptions, AnalysisReport } from './types.ts';
 
 export type * from './types.ts';
 export type { BetweennessPool } from './structure-cache.ts';
 
-function report(map: PathwaysMap, options: AnalysisOptions, structure: StructureReport): AnalysisReport {
+function findingsOf(map: PathwaysMap, options: AnalysisOptions): Omit<AnalysisReport, 'structure'> {
   const ctx = mapContext(map);
   return {
     gaps: [...coverageGaps(ctx), ...transitionGaps(ctx)],
     brokenPathways: brokenPathways(ctx),
     redundancies: redundancies(ctx, options.redundancyThreshold),
-    structure,
   };
 }
 
 export function analyze(map: PathwaysMap, options: AnalysisOptions = {}): AnalysisReport {
-  return report(map, options, cachedStructure(map, options.seed ?? 1));
+  return { ...findingsOf(map, options), structure: cachedStructure(map, options.seed ?? 1) };
 }
 
 export async function analyzeWithPool(map: PathwaysMap, options: AnalysisOptions, pool: BetweennessPool | null): Promise<AnalysisReport> {
-  return report(map, options, await cachedStructureInPool(map, options.seed ?? 1, pool));
+  // Started first: while the pool computes betweenness, this thread finds the gaps and pathways.
+  const structure = cachedStructureInPool(map, options.seed ?? 1, pool);
+  const findings = findingsOf(map, options);
+  return { ...findings, structure: await structure };
 }

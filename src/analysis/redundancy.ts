@@ -22,6 +22,18 @@ const round = (value: number) => Math.round(value * 1e6) / 1e6;
  */
 export function redundancies(ctx: MapContext, threshold = ctx.map.meta.redundancyThreshold ?? DEFAULT_REDUNDANCY_THRESHOLD): Redundancy[] {
   const programs = ctx.openPrograms.filter((p) => p.services?.length);
+  // Most edits (a label, a referral, a tie) change none of what redundancy reads: reuse the last answer.
+  const key = `${threshold}\n${programs.map((p) => JSON.stringify([p.id, p.organization, p.services, p.lifeStages, p.areas, p.populations, p.capacity])).join('\n')}`;
+  if (last?.key === key) return last.found;
+  // Frozen: the answer is shared between runs, so a caller that mutated it would corrupt the next.
+  const found = Object.freeze(pairsAlike(programs, threshold).map((r) => Object.freeze(r))) as Redundancy[];
+  last = { key, found };
+  return found;
+}
+
+let last: { key: string; found: Redundancy[] } | null = null;
+
+function pairsAlike(programs: ProgramNode[], threshold: number): Redundancy[] {
   const terms = programs.map(serviceTerms);
   const index = new Map<string, number[]>();
   terms.forEach((set, i) =>

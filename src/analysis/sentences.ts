@@ -77,6 +77,5 @@ const BASIS: Record<ImpactBasis, string> = {
 
 /** "≈ 1,240 people a year (from program capacity)" — what ranks a finding, and where the number comes from. */
 export function describeImpact(impact: Impact): string {
-  if (impact.people === 0) return `No one measured yet (${BASIS[impact.basis]})`;
   return `≈ ${impact.people.toLocaleString('en-US')} ${impact.people === 1 ? 'person' : 'people'} a year (${BASIS[impact.basis]})`;
 }

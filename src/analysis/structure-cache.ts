@@ -4,7 +4,7 @@
 import type { PathwaysMap } from '../model/types.ts';
 import { betweenness, normalizeBetweenness } from './centrality.ts';
 import { buildNetwork, type Network } from './network.ts';
-import { structureOf } from './structure.ts';
+import { structureOf, structureParts, withBetweenness } from './structure.ts';
 import type { StructureReport } from './types.ts';
 
 /**
@@ -68,7 +68,10 @@ export const PARALLEL_MIN_NODES = 600;
  */
 export async function pooledBetweenness(network: Network, pool: BetweennessPool): Promise<Float64Array> {
   const n = network.ids.length;
-  const chunk = Math.max(1, Math.ceil(n / (pool.size * 4)));
+  // Two chunks a worker, handed out as workers free up: a slow worker does not hold the others back,
+  // and a first chunk outlasts this thread's own work meanwhile (the other metrics), so a worker is
+  // never left waiting for its second.
+  const chunk = Math.max(1, Math.ceil(n / (pool.size * 2)));
   const parts: Float64Array[] = [];
   let next = 0;
   const lane = async () => {
@@ -90,6 +93,9 @@ export async function cachedStructureInPool(map: PathwaysMap, seed: number, pool
   if (lastStructure?.key === key) return lastStructure.report;
   const network = buildNetwork(map);
   const parallel = pool && pool.size > 1 && network.ids.length >= PARALLEL_MIN_NODES;
-  const values = parallel ? await pooledBetweenness(network, pool) : betweenness(network);
-  return remember(key, structureOf(map, network, seed, values));
+  if (!parallel) return remember(key, structureOf(map, network, seed, betweenness(network)));
+  // The pool's jobs are handed out first; this thread computes the rest of the report meanwhile.
+  const pending = pooledBetweenness(network, pool);
+  const parts = structureParts(map, network, seed);
+  return remember(key, withBetweenness(network, parts, await pending));
 }

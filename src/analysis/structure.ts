@@ -1,12 +1,11 @@
 // Network structure (SPEC): degree, betweenness, PageRank, articulation points, bridges, Louvain
 // communities with modularity, density, cross-sector share of organization ties, ties per level.
 import louvain from 'graphology-communities-louvain';
-import { pagerank } from 'graphology-metrics/centrality/index.js';
 import { COLLABORATION_LEVELS } from '../model/constants.ts';
 import { seededRandom } from '../model/random.ts';
 import type { PathwaysMap } from '../model/types.ts';
-import { betweenness, cutVerticesAndBridges } from './centrality.ts';
-import { buildNetwork, type Network } from './network.ts';
+import { betweenness, cutVerticesAndBridges, pagerank } from './centrality.ts';
+import { buildNetwork, tieCount, toGraphology, type Network } from './network.ts';
 import type { StructureReport } from './types.ts';
 
 const round = (value: number) => Math.round(value * 1e9) / 1e9;
@@ -18,9 +17,9 @@ function toRecord(ids: string[], values: ArrayLike<number>): Record<string, numb
 }
 
 function communities(network: Network, seed: number): { communities: Record<string, number>; modularity: number } {
-  const { graph, ids } = network;
-  if (graph.size === 0) return { communities: Object.fromEntries(ids.map((id, i) => [id, i])), modularity: 0 };
-  const result = louvain.detailed(graph, { rng: seededRandom(seed), getEdgeWeight: null });
+  const { ids } = network;
+  if (tieCount(network) === 0) return { communities: Object.fromEntries(ids.map((id, i) => [id, i])), modularity: 0 };
+  const result = louvain.detailed(toGraphology(network), { rng: seededRandom(seed), getEdgeWeight: null });
   // Number communities by first appearance so the labels are stable across runs and peers.
   const relabel = new Map<number, number>();
   const labelled: Record<string, number> = {};
@@ -39,22 +38,32 @@ export function structure(map: PathwaysMap, seed = 1): StructureReport {
 
 /** The report, given the network built from `map` and its normalized betweenness (however computed). */
 export function structureOf(map: PathwaysMap, network: Network, seed: number, betweennessValues: Float64Array): StructureReport {
-  const { graph, ids } = network;
+  return withBetweenness(network, structureParts(map, network, seed), betweennessValues);
+}
+
+/** Everything but betweenness: computed on this thread while a pool computes betweenness. */
+export type StructureParts = Omit<StructureReport, 'betweenness'>;
+
+export function withBetweenness(network: Network, parts: StructureParts, values: Float64Array): StructureReport {
+  return { betweenness: toRecord(network.ids, values), ...parts };
+}
+
+export function structureParts(map: PathwaysMap, network: Network, seed: number): StructureParts {
+  const { ids, offsets, ties } = network;
   const n = ids.length;
   const degree: Record<string, number> = {};
-  for (const id of ids) degree[id] = graph.degree(id);
-  const rank = n ? pagerank(graph, { getEdgeWeight: null, alpha: 0.85, tolerance: 1e-6, maxIterations: 100 }) : {};
+  ids.forEach((id, i) => (degree[id] = offsets[i + 1] - offsets[i]));
   const { articulation, bridges } = cutVerticesAndBridges(network);
   const sectors = new Map(map.nodes.flatMap((node) => (node.type === 'organization' && node.sector ? [[node.id, node.sector] as const] : [])));
   let orgTies = 0;
   let crossTies = 0;
-  graph.forEachEdge((_edge, _attributes, a, b) => {
-    const [sa, sb] = [sectors.get(a), sectors.get(b)];
+  for (let k = 0; k < ties.length; k += 2) {
+    const [sa, sb] = [sectors.get(ids[ties[k]]), sectors.get(ids[ties[k + 1]])];
     if (sa && sb) {
       orgTies++;
       if (sa !== sb) crossTies++;
     }
-  });
+  }
   const levels: Record<string, number> = Object.fromEntries(COLLABORATION_LEVELS.map((level) => [level, 0]));
   for (const edge of map.edges) {
     if (edge.type === 'partnership') {
@@ -63,13 +72,12 @@ export function structureOf(map: PathwaysMap, network: Network, seed: number, be
     }
   }
   return {
-    betweenness: toRecord(ids, betweennessValues),
     degree,
-    pagerank: Object.fromEntries(Object.entries(rank).map(([id, value]) => [id, round(value)])),
+    pagerank: toRecord(ids, pagerank(network)),
     articulationPoints: [...articulation].map((i) => ids[i]).sort(),
     bridges: bridges.map(([a, b]) => [ids[a], ids[b]].sort() as [string, string]).sort((x, y) => x[0].localeCompare(y[0]) || x[1].localeCompare(y[1])),
     ...communities(network, seed),
-    density: n > 1 ? round((2 * graph.size) / (n * (n - 1))) : 0,
+    density: n > 1 ? round((2 * tieCount(network)) / (n * (n - 1))) : 0,
     crossSectorShare: orgTies ? round(crossTies / orgTies) : 0,
     levels,
   };

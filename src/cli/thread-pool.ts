@@ -1,8 +1,9 @@
-// The command line's betweenness pool: worker_threads, one per core. The entry is TypeScript, so
-// each thread loads it through tsx, as `npm run cli` loads the command line.
+// The command line's betweenness pool: worker_threads, one per core, each running the script in
+// workers/betweenness.thread.ts.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { IdleQueuePool } from '../analysis/pool.ts';
+import { BETWEENNESS_THREAD_SCRIPT } from '../../workers/betweenness.thread.ts';
 
 export interface ThreadPool extends IdleQueuePool {
   close(): Promise<void>;
@@ -10,10 +11,7 @@ export interface ThreadPool extends IdleQueuePool {
 
 export function createThreadPool(size = availableParallelism()): ThreadPool | null {
   if (size < 2) return null;
-  const entry = new URL('../../workers/betweenness.thread.ts', import.meta.url).href;
-  // Node 20 applies no --import hooks before a worker's entry loads: register tsx first, then import.
-  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-  const threads = Array.from({ length: size }, () => new Worker(bootstrap, { eval: true }));
+  const threads = Array.from({ length: size }, () => new Worker(BETWEENNESS_THREAD_SCRIPT, { eval: true }));
   let nextId = 0;
   const jobs = threads.map((thread) => {
     const pending = new Map<number, { resolve: (sums: Float64Array) => void; reject: (error: Error) => void }>();

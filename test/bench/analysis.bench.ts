@@ -9,7 +9,7 @@ import { redundancies } from '../../src/analysis/redundancy.ts';
 import { structure } from '../../src/analysis/structure.ts';
 import { clearStructureCache } from '../../src/analysis/structure-cache.ts';
 import { betweenness } from '../../src/analysis/centrality.ts';
-import { buildNetwork } from '../../src/analysis/network.ts';
+import { buildNetwork, toGraphology } from '../../src/analysis/network.ts';
 import { betweenness as graphologyBetweenness } from 'graphology-metrics/centrality/index.js';
 import { syntheticMap } from '../../src/model/synthetic.ts';
 import { measure } from './measure.ts';
@@ -35,11 +35,17 @@ export default async function () {
   const ctx = mapContext(map);
   await measure('  coverage + transition gaps (5,000)', () => [coverageGaps(ctx), transitionGaps(ctx)]);
   await measure('  broken pathways (5,000)', () => brokenPathways(ctx));
-  await measure('  redundancy (5,000)', () => redundancies(ctx));
+  await measure('  redundancy on services (5,000), cold', () => redundancies(mapContext({ ...map, meta: { ...map.meta, redundancyThreshold: 0.5 + Math.random() * 1e-9 } })));
   await measure('  structure: all metrics (5,000)', () => structure(map), 3);
   const network = buildNetwork(map);
   await measure('  betweenness, ours (5,000)', () => betweenness(network), 3);
-  await measure('  betweenness, graphology-metrics (5,000), for comparison', () => graphologyBetweenness(network.graph, { getEdgeWeight: null }), 1);
+  await measure('  betweenness, graphology-metrics (5,000), for comparison', () => graphologyBetweenness(toGraphology(network), { getEdgeWeight: null }), 1);
+
+  let relabel = 0;
+  await measure('recompute after a field edit, 5,000 programs (structure and redundancy reused)', () => {
+    const nodes = map.nodes.map((n) => (n.id === 'P10' ? { ...n, label: `Program 10 (${relabel++})` } : n));
+    return analyze({ ...map, nodes });
+  }, 3);
 
   const thousand = syntheticMap(1000);
   let flip = false;

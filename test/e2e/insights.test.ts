@@ -30,6 +30,10 @@ describe('insights in Chromium', () => {
     expect(text).toContain('Child Care Resource & Referral still refers people to South Side Child Care Center, which is closed.');
     expect(text).toContain('Teen Parent Program refers no one onward');
     expect(text).toContain('No entry point leads to Digital Skills for Seniors');
+    // The demo's redundancies are the real ones: the two homework clubs, Head Start beside Pre-K.
+    expect(await panel.locator('button[data-group=redundancy] [data-count]').getAttribute('data-count')).toBe('2');
+    expect(text).toContain('Power Hour Homework Help and After-School Homework Club serve the same people in the same way (100% alike).');
+    expect(text).toContain('Head Start Preschool and Universal Pre-K serve the same people in the same way (67% alike).');
   });
 
   it('names the three problems that affect the most people first', async () => {

@@ -156,6 +156,17 @@ describe('redundancy', () => {
     expect(analyze(map).redundancies).toEqual([]);
   });
 
+  it('reuses its answer across edits it does not read, and recomputes after one it does', () => {
+    const map = mapOf([org('o1'), org('o2'), program('x', { ...base, organization: 'o1' }), program('y', { ...base, organization: 'o2' })], [], { lifeStages: stages, areas });
+    const first = analyze(map).redundancies;
+    expect(first).toHaveLength(1);
+    const relabelled = { ...map, nodes: map.nodes.map((n) => (n.id === 'x' ? { ...n, label: 'Renamed' } : n)) };
+    expect(analyze(relabelled).redundancies).toBe(first);
+    const retooled = { ...map, nodes: map.nodes.map((n) => (n.id === 'x' ? { ...n, services: ['legal-aid'] } : n)) };
+    expect(analyze(retooled).redundancies).toEqual([]);
+    expect(() => (first[0] as { similarity: number }).similarity = 0).toThrow(TypeError);
+  });
+
   it('needs the same people: a shared stage, overlapping areas and populations', () => {
     const pair = (a: Partial<typeof base> & { populations?: string[] }, b: Partial<typeof base> & { populations?: string[] }) =>
       analyze(mapOf([org('o1'), org('o2'), program('x', { ...base, ...a, organization: 'o1' }), program('y', { ...base, ...b, organization: 'o2' })], [], { lifeStages: stages, areas })).redundancies.length;

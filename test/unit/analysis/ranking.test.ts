@@ -63,6 +63,7 @@ describe('findings ranked by people affected', () => {
   it('says the number and where it comes from', () => {
     expect(describeImpact({ people: 1240, basis: 'simulation' })).toBe('≈ 1,240 people a year (from the latest simulation)');
     expect(describeImpact({ people: 1, basis: 'capacity' })).toBe('≈ 1 person a year (from program capacity)');
+    expect(describeImpact({ people: 0, basis: 'shares' })).toBe('≈ 0 people a year (from population shares)');
   });
 
   it('has nothing to say about a new map without programs', () => {

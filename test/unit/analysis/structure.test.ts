@@ -1,8 +1,9 @@
 import Graph from 'graphology';
-import { betweenness as graphologyBetweenness } from 'graphology-metrics/centrality/index.js';
+import { betweenness as graphologyBetweenness, pagerank as graphologyPagerank } from 'graphology-metrics/centrality/index.js';
+import { bfsFromNode } from 'graphology-traversal';
 import { describe, expect, it } from 'vitest';
-import { betweenness, cutVerticesAndBridges } from '../../../src/analysis/centrality.ts';
-import { buildNetwork } from '../../../src/analysis/network.ts';
+import { betweenness, cutVerticesAndBridges, pagerank } from '../../../src/analysis/centrality.ts';
+import { buildNetwork, toGraphology } from '../../../src/analysis/network.ts';
 import { structure } from '../../../src/analysis/structure.ts';
 import { cachedStructure, structureKey } from '../../../src/analysis/structure-cache.ts';
 import { syntheticMap } from '../../../src/model/synthetic.ts';
@@ -32,7 +33,7 @@ describe('betweenness', () => {
   it('agrees with graphology-metrics on a 300-node synthetic map', () => {
     const network = buildNetwork(syntheticMap(250, 3));
     const ours = betweenness(network);
-    const reference = graphologyBetweenness(network.graph as Graph, { getEdgeWeight: null, normalized: true });
+    const reference = graphologyBetweenness(toGraphology(network) as Graph, { getEdgeWeight: null, normalized: true });
     network.ids.forEach((id, i) => expect(ours[i], id).toBeCloseTo(reference[id], 9));
   });
 });
@@ -61,6 +62,58 @@ describe('PageRank, cut vertices, bridges', () => {
     const { articulation, bridges } = cutVerticesAndBridges(buildNetwork(graphMap(chain)));
     expect(articulation.size).toBe(19_999);
     expect(bridges).toHaveLength(20_000);
+  });
+});
+
+describe('typed-array metrics against graphology-metrics and networkx', () => {
+  it('gives networkx’s PageRank on the Krackhardt kite (nx.pagerank, alpha 0.85)', () => {
+    const rank = structure(graphMap(KITE)).pagerank;
+    const expected = { Andre: 0.10192, Beverly: 0.10192, Carol: 0.079418, Diane: 0.147148, Ed: 0.079418, Fernando: 0.128907, Garth: 0.128907, Heather: 0.095248, Ike: 0.085696, Jane: 0.05142 };
+    for (const [name, value] of Object.entries(expected)) expect(rank[name], name).toBeCloseTo(value, 4);
+    // networkx: articulation_points = [Heather, Ike], bridges = [(Heather, Ike), (Ike, Jane)].
+    expect(structure(graphMap(KITE))).toMatchObject({ articulationPoints: ['Heather', 'Ike'], bridges: [['Heather', 'Ike'], ['Ike', 'Jane']] });
+  });
+
+  const network = buildNetwork(syntheticMap(250, 3));
+  const graph = toGraphology(network);
+
+  it('gives graphology-metrics’ PageRank and degree on a 300-node synthetic map', () => {
+    const ours = pagerank(network);
+    const reference = graphologyPagerank(graph, { getEdgeWeight: null, alpha: 0.85, tolerance: 1e-6, maxIterations: 100 });
+    network.ids.forEach((id, i) => {
+      expect(ours[i], id).toBeCloseTo(reference[id], 12);
+      expect(network.offsets[i + 1] - network.offsets[i], id).toBe(graph.degree(id));
+    });
+  });
+
+  it('finds exactly the nodes and ties whose removal splits the graph (checked by removing each)', () => {
+    const network = buildNetwork(syntheticMap(60, 5, 2));
+    const graph = toGraphology(network);
+    const components = (g: Graph) => {
+      let count = 0;
+      const seen = new Set<string>();
+      g.forEachNode((start) => {
+        if (seen.has(start)) return;
+        count++;
+        bfsFromNode(g, start, (node) => void seen.add(node));
+      });
+      return count;
+    };
+    const whole = components(graph);
+    const cut = graph.filterNodes((node) => {
+      const without = graph.copy();
+      without.dropNode(node);
+      return components(without) > whole - (graph.degree(node) === 0 ? 1 : 0);
+    });
+    const splitting = graph.filterEdges((edge) => {
+      const without = graph.copy();
+      without.dropEdge(edge);
+      return components(without) > whole;
+    }).map((edge) => graph.extremities(edge).sort());
+    const { articulation, bridges } = cutVerticesAndBridges(network);
+    expect([...articulation].map((i) => network.ids[i]).sort()).toEqual(cut.sort());
+    expect(bridges.map(([a, b]) => [network.ids[a], network.ids[b]].sort()).sort()).toEqual(splitting.sort());
+    expect(cut.length).toBeGreaterThan(0);
   });
 });
 
