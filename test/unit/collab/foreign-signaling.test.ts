@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ignoreForeignSignaling, isFailedDecryption } from '../../../src/collab/foreign-signaling.ts';
+import { ignoreForeignSignaling, isFailedDecryption } from '../../../src/ui/state/foreign-signaling.ts';
 
 describe('signaling that does not decrypt with the room key', () => {
   it.each([
