@@ -180,7 +180,11 @@ export function createSyncRelay(store: RoomStore, limits: Pick<ServerLimits, 'ma
         if (!peer.alive) peer.ws.terminate();
         else {
           peer.alive = false;
-          peer.ws.ping();
+          try {
+            peer.ws.ping();
+          } catch {
+            peer.ws.terminate();
+          }
         }
       }
     }
