@@ -40,6 +40,9 @@ describe('the studio under its Content-Security-Policy', () => {
     // Loading runs the precompiled Ajv validators.
     await page.evaluate((json) => window.pathways.loadMap(json), smallMap());
     expect((await page.evaluate(() => window.pathways.getMap())).nodes.length).toBe(smallMap().nodes.length);
+    // Analysis runs in a Web Worker (worker-src).
+    const { report } = await page.evaluate(() => window.pathways.analyze());
+    expect(report).toBeTruthy();
     const id = await page.evaluate(() => window.pathways.addNode({ type: 'organization', label: 'Under the CSP' }));
     expect(id).toBeTruthy();
     const url = await page.evaluate(() => window.pathways.share());
