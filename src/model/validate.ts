@@ -1,18 +1,11 @@
 // The one gate into the model: files, peers and scripts all pass through here. Every problem is
 // named by its path (`edges[3].target: no node "P99"`), and all of them are reported, not the first.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { LIMITS } from './constants.ts';
 import { jsonDepthProblem } from './json-depth.ts';
 import { migrateMap } from './migrate.ts';
-import {
-  edgeSchemas,
-  metaSchema,
-  organizationSchema,
-  pathwaysMapSchema,
-  positionSchema,
-  programSchema,
-  viewSchema,
-} from './schema.ts';
+import { edgeSchemas } from './schema.ts';
+import * as compiled from './schema-validators.generated.ts';
 import { crossReferenceProblems } from './cross-references.ts';
 import { versionChainProblems } from './version-store.ts';
 import type { MapEdge, MapNode, PathwaysMap, Problem } from './types.ts';
@@ -27,15 +20,20 @@ export interface ValidationResult {
   warnings: Problem[];
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validateFile = ajv.compile(pathwaysMapSchema);
+/** An Ajv validator, compiled from schema.ts ahead of time (`npm run gen:schema`): no code is made at run time. */
+interface ValidateFunction {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+const validateFile = compiled.validateFile as ValidateFunction;
 const entryValidators: Record<string, ValidateFunction> = {
-  organization: ajv.compile(organizationSchema),
-  program: ajv.compile(programSchema),
-  ...Object.fromEntries(Object.entries(edgeSchemas).map(([type, schema]) => [`edge:${type}`, ajv.compile(schema)])),
-  meta: ajv.compile(metaSchema),
-  view: ajv.compile(viewSchema),
-  position: ajv.compile(positionSchema),
+  organization: compiled.validateOrganization,
+  program: compiled.validateProgram,
+  ...Object.fromEntries(Object.entries(compiled.edgeValidators as Record<string, ValidateFunction>).map(([type, validate]) => [`edge:${type}`, validate])),
+  meta: compiled.validateMeta,
+  view: compiled.validateView,
+  position: compiled.validatePosition,
 };
 
 /** `/nodes/3/label` → `nodes[3].label` */

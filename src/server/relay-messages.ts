@@ -14,7 +14,7 @@ export const SYNC_STEP_2 = 1;
 export const SYNC_UPDATE = 2;
 
 /** Presence fields that steer other screens (src/collab/presence.ts): editor acts only. */
-export const STEERING_FIELDS = ['presenting', 'leading', 'movedTo'] as const;
+export const STEERING_FIELDS = ['presenting', 'leading', 'movedTo', 'proofs'] as const;
 
 export type RelayMessage =
   | { kind: 'sync-step-1'; stateVector: Uint8Array }

@@ -180,7 +180,11 @@ export function createSyncRelay(store: RoomStore, limits: Pick<ServerLimits, 'ma
         if (!peer.alive) peer.ws.terminate();
         else {
           peer.alive = false;
-          peer.ws.ping();
+          try {
+            peer.ws.ping();
+          } catch {
+            peer.ws.terminate();
+          }
         }
       }
     }
@@ -211,7 +215,8 @@ export function createSyncRelay(store: RoomStore, limits: Pick<ServerLimits, 'ma
         } catch (error) {
           const refused = error instanceof RefusedMessage;
           console.warn(`relay: room ${name}: ${refused ? 'refused' : 'failed on'} a message: ${(error as Error).message}`);
-          ws.close(refused ? CLOSE_REFUSED : CLOSE_ROOM_ERROR, (error as Error).message.slice(0, 120));
+          // A close reason may hold at most 123 bytes.
+          ws.close(refused ? CLOSE_REFUSED : CLOSE_ROOM_ERROR, Buffer.from((error as Error).message).subarray(0, 120).toString());
         }
       });
       send(peer, syncMessage(SYNC_STEP_1, Y.encodeStateVector(room.doc)));

@@ -1,11 +1,8 @@
 // Issue 4 figures: edit-to-remote latency between two separate Chromium processes over WebRTC (through
 // the project's own signaling), and the document's size after 10,000 edits on the demo map.
 import { execSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import { writeToken } from '../../src/collab/room-link.ts';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { roomIdForKey, writeToken } from '../../src/collab/room-link.ts';
 import { readMapFile } from '../../src/model/snapshot.ts';
 import { syntheticMap } from '../../src/model/synthetic.ts';
 import { join } from 'node:path';
@@ -17,6 +14,8 @@ import { startServer } from '../../src/server/app-server.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { DEMO_PATH } from '../support/demo/build-demo.ts';
 import { percentile } from './measure.ts';
+import { relayProvider, synced } from '../support/relay-client.ts';
+import { startServerProcess } from '../support/server-process.ts';
 
 const line = (label: string, figure: string) => console.log(`${label.padEnd(64)} ${figure}`);
 
@@ -84,33 +83,56 @@ export default async function () {
   }
 }
 
-/** Convening mode: 20 y-websocket clients through the relay, each making 100 edits at once. */
-async function conveningBench(demo: ReturnType<typeof validateMap>['map'] & object) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-rooms-'));
-  const server = await startServer({ port: 0, distDir: dataDir, dataDir });
-  const token = writeToken('bench-secret');
-  const docs = [createMapDoc(demo), ...Array.from({ length: 19 }, () => new Y.Doc())];
+/**
+ * Convening mode through the relay, the server in a process of its own (its memory is the server's only):
+ * 150 y-websocket clients (each from its own loopback address, like 150 laptops) × 50 edits each, and
+ * joining a 10 MB room.
+ */
+export async function conveningBench(demo: ReturnType<typeof validateMap>['map'] & object) {
+  const server = await startServerProcess();
+  const key = 'bench-secret';
+  const room = roomIdForKey(key);
+  const clients = 150;
+  const docs = [createMapDoc(demo), ...Array.from({ length: clients - 1 }, () => new Y.Doc())];
   const joined = performance.now();
-  const providers = docs.map((doc) => new WebsocketProvider(`${server.url.replace('http', 'ws')}/sync`, 'bench-convening', doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, params: { token }, disableBc: true,
-  }));
+  const providers = docs.map((doc, i) => relayProvider(server.url, room, doc, writeToken(key), `127.0.${1 + Math.floor(i / 250)}.${2 + (i % 250)}`));
   try {
-    await Promise.all(providers.map((p) => new Promise<void>((resolve) => (p.synced ? resolve() : p.once('sync', () => resolve())))));
+    await Promise.all(providers.map(synced));
     while (!docs.every((d) => readMapFile(d).nodes.length === demo.nodes.length)) await new Promise((r) => setTimeout(r, 20));
     const syncMs = performance.now() - joined;
     const programs = demo.nodes.filter((n) => n.type === 'program');
     const started = performance.now();
+    const cpuBefore = server.cpuSeconds();
     docs.forEach((doc, i) => {
-      for (let k = 0; k < 100; k++) updateNode(doc, programs[(i * 7 + k) % programs.length].id, { capacity: i * 1000 + k });
+      for (let k = 0; k < 50; k++) updateNode(doc, programs[(i * 7 + k) % programs.length].id, { capacity: i * 1000 + k });
     });
-    // Converged: every client holds the same state vector and content as client 0.
+    // Converged: every client holds the same state vector as client 0.
     const same = () => docs.every((d) => Y.encodeStateVector(d).toString() === Y.encodeStateVector(docs[0]).toString());
-    while (!same()) await new Promise((r) => setTimeout(r, 5));
+    while (!same()) await new Promise((r) => setTimeout(r, 100));
     const ms = performance.now() - started;
-    line('convening: 20 websocket clients × 100 edits, all converged', `${ms.toFixed(0)} ms (joining: the demo reaches 19 clients in ${syncMs.toFixed(0)} ms)`);
+    line(`convening: ${clients} websocket clients × 50 edits, all converged`, `${ms.toFixed(0)} ms (joining: the demo reaches ${clients - 1} clients in ${syncMs.toFixed(0)} ms)`);
+    line(`convening: server CPU for those ${clients * 50} edits (each relayed to ${clients - 1} clients)`, `${(server.cpuSeconds() - cpuBefore).toFixed(1)} s (the rest is the clients' process)`);
+    line(`convening: server process RSS with ${clients} clients (now / peak)`, `${server.rssMiB().toFixed(0)} MiB / ${server.peakRssMiB().toFixed(0)} MiB`);
   } finally {
     providers.forEach((p) => p.destroy());
-    await server.close();
-    rmSync(dataDir, { recursive: true, force: true });
   }
+
+  // A 10 MB room on disk (over the 8 MiB frame, so written as the server would have compacted it).
+  const bigKey = 'bench-big-room';
+  const bigRoom = roomIdForKey(bigKey);
+  const bigDoc = createMapDoc(syntheticMap(10_200));
+  const state = Y.encodeStateAsUpdate(bigDoc);
+  writeFileSync(join(server.dataDir, `${bigRoom}.yjs`), state);
+  for (const label of ['first join (room loaded from disk)', 'second join (room open)']) {
+    const doc = new Y.Doc();
+    const started = performance.now();
+    const cpuBefore = server.cpuSeconds();
+    const provider = relayProvider(server.url, bigRoom, doc, null, '127.0.3.1');
+    await synced(provider);
+    while (doc.getMap('nodes').size !== bigDoc.getMap('nodes').size) await new Promise((r) => setTimeout(r, 20));
+    line(`convening: joining a ${(state.byteLength / 1e6).toFixed(1)} MB room, ${label}`, `${(performance.now() - started).toFixed(0)} ms (server CPU ${(server.cpuSeconds() - cpuBefore).toFixed(1)} s)`);
+    provider.destroy();
+  }
+  line('convening: server process RSS after the 10 MB room (now / peak)', `${server.rssMiB().toFixed(0)} MiB / ${server.peakRssMiB().toFixed(0)} MiB`);
+  await server.stop();
 }

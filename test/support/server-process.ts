@@ -14,6 +14,8 @@ export interface ServerProcess {
   rssMiB(): number;
   /** The highest resident memory the process has had, in MiB. */
   peakRssMiB(): number;
+  /** CPU time the server process has used (user + system), in seconds. */
+  cpuSeconds(): number;
   /** Everything the server printed. */
   output(): string;
   stop(): Promise<void>;
@@ -54,6 +56,11 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     child,
     rssMiB: () => statusField(child.pid!, 'VmRSS'),
     peakRssMiB: () => statusField(child.pid!, 'VmHWM'),
+    cpuSeconds: () => {
+      // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks, after the parenthesised name.
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    },
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) {

@@ -21,7 +21,8 @@ export function activateView(studio: Studio, view: SavedView | null): void {
 export function shareLink(studio: Studio, viewId: string, embed = false): string {
   const params = new URLSearchParams({ map: studio.mapId, view: viewId });
   if (embed) params.set('embed', '1');
-  return `${location.origin}${location.pathname}#${params.toString()}`;
+  // `?embed=1` too: the fragment never reaches the server, which allows framing only for embed links.
+  return `${location.origin}${location.pathname}${embed ? '?embed=1' : ''}#${params.toString()}`;
 }
 
 /** What a `#view=ID` / `#embed=1` link asks for. Read once at start, before the session rewrites the hash. */
