@@ -54,6 +54,9 @@ describe('versions and history in Chromium', () => {
     await page.getByRole('tabpanel').getByRole('button', { name: 'Take version' }).click();
     await page.getByRole('tabpanel').getByTestId('versions').getByText('Convening 3').waitFor();
     expect((await page.evaluate(() => window.pathways.versions())).map((v) => v.stored)).toEqual(['content', 'changes']);
+    // The demo's shared outcomes, charted across the versions and now.
+    const chart = page.getByRole('tabpanel').getByTestId('outcomes-over-time');
+    expect(await chart.getByRole('img').first().getAttribute('aria-label')).toMatch(/Baseline, convening 1 [\d.]+, Convening 3 [\d.]+, Now [\d.]+; target/);
   });
 
   it('views the first version read-only, with a banner and one click back to now', async () => {
@@ -121,5 +124,48 @@ describe('versions and history in Chromium', () => {
     expect(content(await getMap(page))).toBe(content(baseline));
     await page.evaluate(() => window.pathways.undo());
     expect(content(await getMap(page))).toBe(content(before));
+  });
+});
+
+describe('who changed what, from two browsers in one room', () => {
+  let first: Browser;
+  let second: Browser;
+  let ana: Page;
+  let ben: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    [first, second] = await Promise.all([launchBrowser(), launchBrowser()]);
+    ana = await openStudio(first, inject('baseUrl'));
+    ana.on('pageerror', (error) => errors.push(error.message));
+    await waitForCanvas(ana);
+    await ana.evaluate(() => localStorage.setItem('pathways:name', 'Ana Ruiz'));
+    const url = await ana.evaluate(() => window.pathways.share());
+    ben = await openStudio(second, url!);
+    ben.on('pageerror', (error) => errors.push(error.message));
+    await ben.evaluate(() => localStorage.setItem('pathways:name', 'Ben Okafor'));
+    await ben.waitForFunction(() => window.pathways.getMap().nodes.length > 100, undefined, { timeout: 30_000 });
+  });
+  afterAll(async () => {
+    expect(errors).toEqual([]);
+    await Promise.all([first?.close(), second?.close()]);
+  });
+
+  it('names the right person for each edit, on both screens, and shares versions', async () => {
+    await ana.evaluate(() => window.pathways.updateNode('prenatal-clinic', { capacity: 640 }));
+    await ben.waitForFunction(() => window.pathways.getMap().nodes.find((n) => n.id === 'prenatal-clinic')?.capacity === 640, undefined, { timeout: 20_000 });
+    await ben.evaluate(() => window.pathways.updateNode('prenatal-clinic', { label: 'Prenatal Care Clinic (Eastside)' }));
+    await ben.evaluate(() => window.pathways.takeVersion('Ben’s checkpoint'));
+    await ana.waitForFunction(() => window.pathways.versions().some((v) => v.by === 'Ben Okafor') && window.pathways.changesOf('prenatal-clinic').length === 2, undefined, { timeout: 20_000 });
+    for (const page of [ana, ben]) {
+      const entries = await page.evaluate(() => window.pathways.changesOf('prenatal-clinic'));
+      expect(entries.map((e) => [e.by, e.fields])).toEqual(expect.arrayContaining([['Ana Ruiz', ['capacity']], ['Ben Okafor', ['label']]]));
+    }
+    // Ana's inspector says who did what.
+    await ana.evaluate(() => window.pathways.select(['prenatal-clinic']));
+    await ana.getByRole('tab', { name: 'Inspect' }).click();
+    const history = ana.getByTestId('element-history');
+    await history.waitFor();
+    expect(await history.textContent()).toMatch(/Ben Okafor changed label.*Ana Ruiz changed capacity/s);
   });
 });
