@@ -125,6 +125,15 @@ describe('versions and history in Chromium', () => {
     await page.evaluate(() => window.pathways.undo());
     expect(content(await getMap(page))).toBe(content(before));
   });
+
+  it('opening another map leaves the past view: the versions now are that map\'s', async () => {
+    await page.getByRole('tab', { name: 'History' }).click();
+    await page.getByRole('button', { name: 'View Baseline, convening 1' }).click();
+    await page.getByTestId('past-banner').waitFor();
+    await page.evaluate((map) => window.pathways.loadMap({ ...map, versions: undefined }), baseline);
+    await page.getByTestId('past-banner').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => window.pathways.versions())).toEqual([]);
+  });
 });
 
 describe('who changed what, from two browsers in one room', () => {

@@ -16,8 +16,9 @@ export class CompareClient {
     () => new CompareCancelled(),
   );
 
-  async compare(before: PathwaysMap, after: PathwaysMap, options: { seed?: number; cohort?: number } = {}): Promise<MapDiff> {
-    const json = await this.worker.run((api) => api.compare(JSON.stringify(before), JSON.stringify(after), options));
+  /** `keys`: the version ids of the maps that are versions (the worker keeps their analyses). */
+  async compare(before: PathwaysMap, after: PathwaysMap, keys: { before?: string; after?: string } = {}, options: { seed?: number; cohort?: number } = {}): Promise<MapDiff> {
+    const json = await this.worker.run((api) => api.compare(JSON.stringify(before), JSON.stringify(after), options, keys));
     return JSON.parse(json) as MapDiff;
   }
 

@@ -4,7 +4,8 @@ import type { MapDiff } from '../../history/diff.ts';
 import { elementsChangedBy, editors, setEditor } from '../../history/attribution.ts';
 import { restoreVersion } from '../../history/restore.ts';
 import { findVersion, listVersions, takeVersion, versionMap } from '../../history/versions.ts';
-import { mapRoots } from '../../model/doc.ts';
+import type * as Y from 'yjs';
+import { LOAD_ORIGIN, mapRoots } from '../../model/doc.ts';
 import type { PathwaysMap } from '../../model/types.ts';
 import { rememberedName } from '../state/room.svelte.ts';
 import type { Studio } from '../state/studio.svelte.ts';
@@ -37,13 +38,26 @@ export class HistoryState {
     // Edits are signed with the name this browser uses in rooms (asked once, remembered).
     setEditor(studio.doc, rememberedName);
     const roots = mapRoots(studio.doc);
-    const refreshVersions = () => (this.versions = listVersions(studio.doc));
+    const refreshVersions = (event?: { transaction: Y.Transaction }) => {
+      this.versions = listVersions(studio.doc);
+      // Another map was opened or loaded: what was shown or compared belongs to the old one.
+      if (event?.transaction.origin === LOAD_ORIGIN) {
+        this.comparison = null;
+        studio.showPast(null);
+      }
+    };
     const refreshChanges = () => this.changesRevision++;
     refreshVersions();
     roots.versions.observe(refreshVersions);
+    // A load that brings no versions may leave the versions root untouched: the nodes root always changes.
+    const onLoad = (_event: unknown, transaction: Y.Transaction) => {
+      if (transaction.origin === LOAD_ORIGIN) refreshVersions({ transaction });
+    };
+    roots.nodes.observe(onLoad);
     roots.changes.observe(refreshChanges);
     this.stop = () => {
       roots.versions.unobserve(refreshVersions);
+      roots.nodes.unobserve(onLoad);
       roots.changes.unobserve(refreshChanges);
     };
   }
@@ -85,7 +99,8 @@ export class HistoryState {
     try {
       const before = this.mapOf(from);
       const after = this.mapOf(to);
-      const diff = await this.client.compare(before, after);
+      const key = (side: Side) => (side === NOW ? undefined : side);
+      const diff = await this.client.compare(before, after, { before: key(from), after: key(to) });
       this.comparison = { from, to, before, after, diff };
       this.comparing = false;
       if (draw) this.drawComparison();
