@@ -126,6 +126,18 @@ describe('versions and history in Chromium', () => {
     expect(content(await getMap(page))).toBe(content(before));
   });
 
+  it('compares now with a map file; a bad file is named with its problems', async () => {
+    const panel = page.getByRole('tabpanel');
+    const older = { ...baseline, versions: undefined, nodes: baseline.nodes.filter((n) => n.id !== 'promotoras'), edges: baseline.edges.filter((e) => e.source !== 'promotoras' && e.target !== 'promotoras') };
+    await panel.getByLabel('Compare now with a map file…').setInputFiles({ name: 'march.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(older)) });
+    await page.getByTestId('past-banner').getByText('Comparing march.json → Now').waitFor({ timeout: 30_000 });
+    expect(await panel.getByTestId('change-summary').textContent()).toContain('Promotoras de Salud');
+    const broken = { ...older, edges: [{ id: 'x', type: 'referral', source: 'nowhere', target: 'wic' }] };
+    await panel.getByLabel('Compare now with a map file…').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    expect(await panel.getByRole('alert').textContent()).toContain('broken.json: edges[0].source: no node "nowhere"');
+    await page.getByTestId('past-banner').getByRole('button', { name: 'Back to now' }).click();
+  });
+
   it('opening another map leaves the past view: the versions now are that map\'s', async () => {
     await page.getByRole('tab', { name: 'History' }).click();
     await page.getByRole('button', { name: 'View Baseline, convening 1' }).click();

@@ -30,6 +30,8 @@ export class HistoryState {
   changesRevision = $state(0);
   comparison = $state.raw<Comparison | null>(null);
   comparing = $state(false);
+  /** Map files brought in to compare (side id `file:<n>`), newest last. */
+  files = $state.raw<{ id: Side; label: string; map: PathwaysMap }[]>([]);
   error = $state<string | null>(null);
   private readonly client = new CompareClient();
   private readonly stop: () => void;
@@ -62,14 +64,25 @@ export class HistoryState {
     };
   }
 
+  /** Adds a map file as a side to compare; returns its side id. */
+  addFile(label: string, map: PathwaysMap): Side {
+    const id = `file:${this.files.length + 1}`;
+    this.files = [...this.files, { id, label, map }];
+    return id;
+  }
+
   label(side: Side): string {
     if (side === NOW) return 'Now';
+    const file = this.files.find((f) => f.id === side);
+    if (file) return file.label;
     return this.versions.find((v) => v.id === side)?.label ?? side;
   }
 
   /** The map at a version (validated), or the live map; throws with the problems if it cannot be rebuilt. */
   mapOf(side: Side): PathwaysMap {
     if (side === NOW) return this.studio.past ? liveMap(this.studio) : this.studio.snapshot.map;
+    const file = this.files.find((f) => f.id === side);
+    if (file) return file.map;
     const { versions, version } = findVersion(this.studio.doc, side);
     const rebuilt = versionMap(versions, version);
     if (!rebuilt.map) throw new Error(`“${version.label}” cannot be shown: ${rebuilt.problems.map((p) => p.message).join('; ')}`);
@@ -99,7 +112,8 @@ export class HistoryState {
     try {
       const before = this.mapOf(from);
       const after = this.mapOf(to);
-      const key = (side: Side) => (side === NOW ? undefined : side);
+      // Versions never change: the worker keeps their analyses. Files and now are analysed each time.
+      const key = (side: Side) => (side === NOW || side.startsWith('file:') ? undefined : side);
       const diff = await this.client.compare(before, after, { before: key(from), after: key(to) });
       this.comparison = { from, to, before, after, diff };
       this.comparing = false;
