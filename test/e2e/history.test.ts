@@ -56,6 +56,8 @@ describe('versions and history in Chromium', () => {
     expect((await page.evaluate(() => window.pathways.versions())).map((v) => v.stored)).toEqual(['content', 'changes']);
     // The demo's shared outcomes, charted across the versions and now.
     const chart = page.getByRole('tabpanel').getByTestId('outcomes-over-time');
+    await page.getByRole('tabpanel').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await page.screenshot({ path: `${shots}/history-panel.png` });
     expect(await chart.getByRole('img').first().getAttribute('aria-label')).toMatch(/Baseline, convening 1 [\d.]+, Convening 3 [\d.]+, Now [\d.]+; target/);
   });
 
