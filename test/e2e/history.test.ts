@@ -191,4 +191,16 @@ describe('who changed what, from two browsers in one room', () => {
     await history.waitFor();
     expect(await history.textContent()).toMatch(/Ben Okafor changed label.*Ana Ruiz changed capacity/s);
   });
+
+  it('when Ben restores a version, Ana is told who restored what', async () => {
+    const id = await ben.evaluate(() => window.pathways.versions().find((v) => v.label === 'Ben’s checkpoint')!.id);
+    await ana.evaluate(() => window.pathways.updateNode('prenatal-clinic', { capacity: 700 }));
+    await ben.waitForFunction(() => window.pathways.getMap().nodes.find((n) => n.id === 'prenatal-clinic')?.capacity === 700, undefined, { timeout: 20_000 });
+    await ben.evaluate((versionId) => window.pathways.restoreVersion(versionId), id);
+    const notice = ana.getByTestId('restored-notice');
+    await notice.waitFor({ timeout: 20_000 });
+    expect(await notice.textContent()).toContain('Ben Okafor restored “Ben’s checkpoint”');
+    await ana.waitForFunction(() => window.pathways.getMap().nodes.find((n) => n.id === 'prenatal-clinic')?.capacity === 640);
+    expect((await ana.evaluate(() => window.pathways.changesOf('prenatal-clinic')))[0]).toMatchObject({ by: 'Ben Okafor', action: 'restored', version: 'Ben’s checkpoint' });
+  });
 });

@@ -30,6 +30,8 @@ export class HistoryState {
   changesRevision = $state(0);
   comparison = $state.raw<Comparison | null>(null);
   comparing = $state(false);
+  /** "Ben restored “March”": a peer's restore, told to everyone in the room. */
+  restoredBy = $state<string | null>(null);
   /** Map files brought in to compare (side id `file:<n>`), newest last. */
   files = $state.raw<{ id: Side; label: string; map: PathwaysMap }[]>([]);
   error = $state<string | null>(null);
@@ -48,7 +50,17 @@ export class HistoryState {
         studio.showPast(null);
       }
     };
-    const refreshChanges = () => this.changesRevision++;
+    const refreshChanges = (event: Y.YMapEvent<unknown>) => {
+      this.changesRevision++;
+      if (event.transaction.local) return;
+      for (const [key, change] of event.changes.keys) {
+        const entry = change.action === 'add' ? (roots.changes.get(key) as { by?: unknown; action?: unknown; version?: unknown } | undefined) : undefined;
+        if (entry?.action === 'restored' && typeof entry.by === 'string' && typeof entry.version === 'string') {
+          this.restoredBy = `${entry.by.slice(0, 80)} restored “${entry.version.slice(0, 200)}”`;
+          break;
+        }
+      }
+    };
     refreshVersions();
     roots.versions.observe(refreshVersions);
     // A load that brings no versions may leave the versions root untouched: the nodes root always changes.
