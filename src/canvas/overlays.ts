@@ -45,3 +45,14 @@ export function applySimulationOverlay(cy: Core, result: Parameters<typeof simul
   });
   return new Set([...overlay.width.keys(), ...overlay.lost.keys()]);
 }
+
+const DIFF_CLASSES = 'diff-added diff-removed diff-changed';
+
+/** Comparing versions: each element marked added, removed or changed (null: no comparison). */
+export function applyDiffMarks(cy: Core, marks: ReadonlyMap<string, 'added' | 'removed' | 'changed'> | null, previous: Set<string>): Set<string> {
+  cy.batch(() => {
+    for (const id of previous) cy.$id(id).removeClass(DIFF_CLASSES);
+    for (const [id, mark] of marks ?? []) cy.$id(id).addClass(`diff-${mark}`);
+  });
+  return new Set(marks?.keys() ?? []);
+}

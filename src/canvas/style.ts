@@ -127,6 +127,13 @@ export function canvasStyle(): StylesheetJson {
     { selector: 'edge[sflow]', style: { width: 'data(sflow)', opacity: 0.9 } },
     { selector: 'node.sim-lost', style: { 'underlay-color': '#D55E00', 'underlay-opacity': 0.35, 'underlay-padding': 9 } },
     { selector: 'edge.sim-lost', style: { label: 'data(slost)', color: '#9b1c1c', 'font-weight': 'bold', 'font-size': 14, 'text-background-color': '#fff4f2', 'text-background-opacity': 0.95, 'text-background-padding': '2px', 'underlay-color': '#D55E00', 'underlay-opacity': 0.3, 'underlay-padding': 6 } },
+    // Comparing versions (src/ui/history/marks.ts): Okabe–Ito colours, each with its own line style.
+    { selector: 'node.diff-added', style: { 'border-color': '#009E73', 'border-width': 6, 'border-style': 'solid', 'underlay-color': '#009E73', 'underlay-opacity': 0.25, 'underlay-padding': 8 } },
+    { selector: 'node.diff-changed', style: { 'border-color': '#0072B2', 'border-width': 7, 'border-style': 'double' } },
+    { selector: 'node.diff-removed', style: { 'border-color': '#D55E00', 'border-width': 5, 'border-style': 'dashed', 'background-opacity': 0.35, opacity: 0.75 } },
+    { selector: 'edge.diff-added', style: { 'line-color': '#009E73', 'target-arrow-color': '#009E73', width: 5, 'line-style': 'solid', opacity: 1 } },
+    { selector: 'edge.diff-changed', style: { 'line-color': '#0072B2', 'target-arrow-color': '#0072B2', width: 5, 'line-style': 'dotted', opacity: 1 } },
+    { selector: 'edge.diff-removed', style: { 'line-color': '#D55E00', 'target-arrow-color': '#D55E00', width: 4, 'line-style': 'dashed', opacity: 0.8 } },
     { selector: '.search-hit', style: { 'underlay-color': '#ffbe0b', 'underlay-opacity': 0.45, 'underlay-padding': 12 } },
     { selector: '.faded', style: { opacity: 0.12 } },
     // Edge drawing (cytoscape-edgehandles).

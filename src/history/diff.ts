@@ -57,7 +57,7 @@ function compareEntries<T extends MapNode | MapEdge>(before: readonly T[], after
   for (const [id, entry] of now) {
     const was = old.get(id);
     // Versions share unchanged entries (frozen snapshot objects): identity settles most of them.
-    if (!was || was === entry) continue;
+    if (!was || was === entry || JSON.stringify(was) === JSON.stringify(entry)) continue;
     const fields = changedFields(was, entry);
     if (fields.length) changed[id] = fields;
   }

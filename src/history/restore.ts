@@ -2,9 +2,9 @@
 // one undo gives back the exact prior map. Only what differs is written (a peer's concurrent edit to an
 // untouched element survives), and each element it changes records who restored which version.
 import * as Y from 'yjs';
-import { LOCAL_ORIGIN, mapRoots, ORDER_KEY, SCHEMA_KEY, toFieldMap, type FieldMap } from '../model/doc.ts';
+import { LOCAL_ORIGIN, mapRoots, nextOrder, ORDER_KEY, SCHEMA_KEY, toFieldMap, type FieldMap } from '../model/doc.ts';
 import { ModelError, writeChangedFields } from '../model/mutations.ts';
-import { recordChanges, type RecordedChange } from './attribution.ts';
+import { recordChanges, type RecordedChange } from '../model/attribution.ts';
 import { findVersion, versionMap } from './versions.ts';
 
 function syncCollection(root: Y.Map<FieldMap>, entries: { id: string }[], kind: 'node' | 'edge' | null, label: string, changes: RecordedChange[], extra?: (index: number) => Record<string, unknown>): void {
@@ -15,8 +15,10 @@ function syncCollection(root: Y.Map<FieldMap>, entries: { id: string }[], kind: 
     if (kind) changes.push({ element: `${kind}:${id}`, action: 'removed', version: label });
   }
   entries.forEach((entry, index) => {
-    const next = { ...(entry as Record<string, unknown>), ...extra?.(index) };
     const fields = root.get(entry.id);
+    // Nodes and edges keep their place in the list every replica agrees on; one brought back goes last.
+    const order = kind ? { [ORDER_KEY]: fields instanceof Y.Map && typeof fields.get(ORDER_KEY) === 'number' ? fields.get(ORDER_KEY) : nextOrder() } : {};
+    const next = { ...(entry as Record<string, unknown>), ...order, ...extra?.(index) };
     if (fields instanceof Y.Map) {
       const before = JSON.stringify(fields.toJSON());
       writeChangedFields(fields, next);

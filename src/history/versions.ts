@@ -11,7 +11,7 @@ import { projectSnapshot } from '../model/snapshot.ts';
 import { byTime, storedVersions } from '../model/version-store.ts';
 import { validateMap } from '../model/validate.ts';
 import type { MapContent, MapVersion, PathwaysMap, Problem, VersionChanges } from '../model/types.ts';
-import { editorName } from './attribution.ts';
+import { editorName } from '../model/attribution.ts';
 import { applyChanges, contentChanges, contentOf, mapOfContent } from './content.ts';
 
 export { storedVersions } from '../model/version-store.ts';

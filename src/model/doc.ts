@@ -8,7 +8,7 @@
 //   file:  unknown top-level fields of the imported file, kept for the round trip
 //   versions: id → MapVersion (plain JSON, never edited)  named versions; keyed by a random id so
 //          versions taken at once by two peers both survive (src/history/versions.ts)
-//   changes: element key + entry id → change entry       who changed what (src/history/attribution.ts)
+//   changes: element key + entry id → change entry       who changed what (src/model/attribution.ts)
 import * as Y from 'yjs';
 import { MAP_FORMAT, MAP_VERSION } from './constants.ts';
 import type { PathwaysMap } from './types.ts';

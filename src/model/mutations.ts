@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { fromFieldMap, LOAD_ORIGIN, LOCAL_ORIGIN, mapRoots, nextOrder, ORDER_KEY, replaceMapContent, toFieldMap, type FieldMap } from './doc.ts';
 import { endpointProblem, validateEdgeEntry, validateMetaEntry, validateNodeEntry, validateViewEntry } from './validate.ts';
 import type { MapEdge, MapMeta, MapNode, MapView, PathwaysMap, Position, Problem } from './types.ts';
-import { recordChanges } from '../history/attribution.ts';
+import { recordChanges } from './attribution.ts';
 
 export class ModelError extends Error {
   readonly problems: Problem[];

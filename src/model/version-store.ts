@@ -1,6 +1,7 @@
 // The named versions a doc or a file holds, as stored: each entry checked against the schema, the
 // chain of bases checked for holes and loops. Rebuilding a version's content is src/history/versions.ts.
 import type * as Y from 'yjs';
+import { LIMITS } from './constants.ts';
 import { mapRoots } from './doc.ts';
 import type { MapVersion, Problem } from './types.ts';
 
@@ -9,10 +10,19 @@ export function byTime(a: MapVersion, b: MapVersion): number {
   return a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+const shortText = (value: unknown, max: number) => typeof value === 'string' && value.length <= max && !/[<>]/.test(value);
+
+/** What the list shows is checked here (a peer may write anything); the content when it is rebuilt. */
 function looksLikeVersion(value: unknown, key: string): value is MapVersion {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
   const v = value as Record<string, unknown>;
-  return v.id === key && typeof v.label === 'string' && typeof v.at === 'string' && (typeof v.base === 'string' || typeof v.content === 'object');
+  return (
+    v.id === key &&
+    shortText(v.label, LIMITS.labelLength) && (v.label as string).length > 0 &&
+    shortText(v.at, 40) &&
+    (v.by === undefined || shortText(v.by, LIMITS.labelLength)) &&
+    ((typeof v.base === 'string' && !!v.changes && typeof v.changes === 'object') || (!!v.content && typeof v.content === 'object'))
+  );
 }
 
 /** The versions the doc holds, oldest first. Entries a peer wrote malformed are left out (never thrown). */

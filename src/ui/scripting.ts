@@ -10,6 +10,7 @@ import { activateView, findView } from './views/activate.ts';
 import { formatProblems, validateMap } from '../model/validate.ts';
 import type { Session } from './state/session.svelte.ts';
 import type { PresentingState } from './present/presentation.svelte.ts';
+import { historyApi, type HistoryApi } from './history/scripting.ts';
 
 export const API_VERSION = '1.0.0';
 
@@ -34,7 +35,7 @@ export interface RoomReport {
   leading: boolean;
 }
 
-export interface PathwaysApi {
+export interface PathwaysApi extends HistoryApi {
   version: string;
   ready: Promise<void>;
   getMap(): PathwaysMap;
@@ -94,6 +95,7 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
     return session.studio;
   };
   const api: PathwaysApi = {
+    ...historyApi(studio),
     version: API_VERSION,
     ready,
     getMap: () => readMapFile(studio().doc),

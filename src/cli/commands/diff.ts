@@ -22,10 +22,11 @@ const signed = (value: number, digits = 3) => `${value >= 0 ? '+' : ''}${Number(
 export function describeDiff(diff: MapDiff, before: PathwaysMap, after: PathwaysMap): string[] {
   const labels = labelsFor({ ...after, nodes: [...before.nodes, ...after.nodes] });
   const list = (ids: string[]) => ids.map(labels.node).join(', ') || 'none';
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const lines = [
-    `Added: ${diff.added.nodes.length} nodes (${list(diff.added.nodes)}), ${diff.added.edges.length} ties`,
-    `Removed: ${diff.removed.nodes.length} nodes (${list(diff.removed.nodes)}), ${diff.removed.edges.length} ties`,
-    `Changed: ${Object.keys(diff.changed.nodes).length} nodes, ${Object.keys(diff.changed.edges).length} ties`,
+    `Added: ${count(diff.added.nodes.length, 'node', 'nodes')} (${list(diff.added.nodes)}), ${count(diff.added.edges.length, 'tie', 'ties')}`,
+    `Removed: ${count(diff.removed.nodes.length, 'node', 'nodes')} (${list(diff.removed.nodes)}), ${count(diff.removed.edges.length, 'tie', 'ties')}`,
+    `Changed: ${count(Object.keys(diff.changed.nodes).length, 'node', 'nodes')}, ${count(Object.keys(diff.changed.edges).length, 'tie', 'ties')}`,
   ];
   for (const [id, fields] of Object.entries(diff.changed.nodes).slice(0, 15)) lines.push(`  • ${labels.node(id)}: ${fields.join(', ')}`);
   lines.push('', 'Measures (before → after)');

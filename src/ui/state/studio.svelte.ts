@@ -2,10 +2,11 @@
 // Panels (insights, simulation, collaboration, presentation) read this; components only bind.
 import type { Core } from 'cytoscape';
 import type * as Y from 'yjs';
-import type { MapEdge, MapNode } from '../../model/types.ts';
+import type { MapEdge, MapNode, PathwaysMap } from '../../model/types.ts';
 import { NO_OVERLAY, type OverlayOptions } from '../../views/analysis-overlays.ts';
 import type { AnalysisState } from './analysis.svelte.ts';
 import type { SimulationState } from './simulation.svelte.ts';
+import type { HistoryState } from '../history/history.svelte.ts';
 import { SnapshotProjector, type MapSnapshot, type SnapshotChange } from '../../model/snapshot.ts';
 import { createUndoManager } from '../../model/undo.ts';
 import { presentView } from '../../views/present.ts';
@@ -13,7 +14,17 @@ import type { SavedView } from '../../views/types.ts';
 import { PresentationState } from '../present/presentation.svelte.ts';
 
 export type LayoutName = 'lanes' | 'force' | 'concentric' | 'byArea';
-export type SidebarTab = 'inspect' | 'insights' | 'simulate' | 'views';
+export type SidebarTab = 'inspect' | 'insights' | 'simulate' | 'views' | 'history';
+
+/** What a past view shows: a version (or a comparison drawn on one map), with its title for the banner. */
+export interface PastView {
+  title: string;
+  /** When the version was taken (ISO), for the banner. */
+  at?: string;
+  map: PathwaysMap;
+  /** Comparing: element id → how it changed (drawn on the canvas with a legend). */
+  marks?: ReadonlyMap<string, 'added' | 'removed' | 'changed'>;
+}
 
 export class Studio {
   readonly doc: Y.Doc;
@@ -41,8 +52,20 @@ export class Studio {
   overlay = $state<OverlayOptions>({ ...NO_OVERLAY });
   /** The live analysis of this map (set by the studio view that runs it). */
   analysis = $state.raw<AnalysisState | null>(null);
+  /** Versions, comparisons and who changed what (set by the studio view). */
+  history = $state.raw<HistoryState | null>(null);
   /** Cohort runs, what-ifs and their latest results (set by the studio view). */
   simulation = $state.raw<SimulationState | null>(null);
+  /**
+   * A past version, or a comparison, shown read-only in place of the live map (issue 17): the canvas,
+   * insights and simulation all read `snapshot`, so they show it as it was. Null: the map as it is now.
+   */
+  past = $state.raw<PastView | null>(null);
+  /** The live map's snapshot, kept current while a past one is shown. */
+  private live!: MapSnapshot;
+  get liveSnapshot(): MapSnapshot {
+    return this.live;
+  }
   /** The live Cytoscape instance while a canvas is mounted (exports, tests); not reactive. */
   cy: Core | undefined = undefined;
   /** The view as chosen: a saved view (by id), or the view editor's unsaved draft (as it is). */
@@ -79,9 +102,11 @@ export class Studio {
     this.doc = doc;
     this.mapId = mapId;
     this.projector = new SnapshotProjector(doc);
-    this.snapshot = this.projector.snapshot;
+    this.snapshot = this.live = this.projector.snapshot;
     this.undoManager = createUndoManager(doc);
     this.unsubscribe = this.projector.subscribe((snapshot, change) => {
+      this.live = snapshot;
+      if (this.past) return;
       this.snapshot = snapshot;
       this.lastChange = change;
       // Drop selected ids that no longer exist (deleted here or by a peer).
@@ -95,6 +120,14 @@ export class Studio {
     this.undoManager.on('stack-item-added', refreshUndo);
     this.undoManager.on('stack-item-popped', refreshUndo);
     this.undoManager.on('stack-cleared', refreshUndo);
+  }
+
+  /** Shows a past map read-only (null: back to now). */
+  showPast(past: PastView | null): void {
+    this.past = past;
+    this.snapshot = past ? Object.freeze({ map: past.map, quarantined: [], hiddenEdges: [], revision: -1 }) : this.live;
+    this.lastChange = null;
+    this.select([]);
   }
 
   select(ids: string[]): void {

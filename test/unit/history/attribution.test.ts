@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { createMapDoc } from '../../../src/model/index.ts';
 import { mapRoots } from '../../../src/model/doc.ts';
 import { addEdge, addNode, removeNodes, updateEdge, updateNode } from '../../../src/model/mutations.ts';
-import { CHANGES_PER_ELEMENT, editors, elementsChangedBy, historyOf, setEditor } from '../../../src/history/attribution.ts';
+import { CHANGES_PER_ELEMENT, editors, elementsChangedBy, historyOf, setEditor } from '../../../src/model/attribution.ts';
 import { takeVersion } from '../../../src/history/versions.ts';
 import { restoreVersion } from '../../../src/history/restore.ts';
 import { smallMap } from '../../fixtures/small-map.ts';

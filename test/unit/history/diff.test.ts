@@ -121,7 +121,7 @@ describe('cli diff', () => {
   it('prints the comparison as sentences', async () => {
     const { io, stdout } = memoryIo(files);
     expect(await main(['diff', 'march.json', 'june.json'], io)).toBe(0);
-    expect(stdout()).toMatch(/Added: 1 nodes \(Food Bank\), 1 ties/);
+    expect(stdout()).toMatch(/Added: 1 node \(Food Bank\), 1 tie$/m);
     expect(stdout()).toMatch(/Gaps closed \(3\)/);
     expect(stdout()).toMatch(/No open program serves early childhood in South\./);
   });

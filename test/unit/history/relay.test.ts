@@ -7,10 +7,10 @@ import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { startServer, type RunningServer } from '../../../src/server/app-server.ts';
-import { writeToken } from '../../../src/collab/room-link.ts';
+import { roomIdForToken, writeToken } from '../../../src/collab/room-link.ts';
 import { createMapDoc } from '../../../src/model/doc.ts';
 import { updateNode } from '../../../src/model/mutations.ts';
-import { historyOf, setEditor } from '../../../src/history/attribution.ts';
+import { historyOf, setEditor } from '../../../src/model/attribution.ts';
 import { findVersion, listVersions, takeVersion, versionMap } from '../../../src/history/versions.ts';
 import { smallMap } from '../../fixtures/small-map.ts';
 
@@ -49,7 +49,7 @@ afterAll(async () => {
 });
 
 it('versions taken at once by two editors reach everyone and survive a relay restart', async () => {
-  const room = 'history-restart';
+  const room = roomIdForToken(token); // a room owned by the facilitator's key
   const ana = createMapDoc(smallMap());
   setEditor(ana, () => 'Ana');
   await synced(connect(room, ana, true));

@@ -5,7 +5,7 @@ import { addEdge, addNode, removeNodes, updateNode } from '../../../src/model/mu
 import { mapRoots } from '../../../src/model/doc.ts';
 import { takeVersion, listVersions, findVersion, versionMap, storedVersions } from '../../../src/history/versions.ts';
 import { restoreVersion } from '../../../src/history/restore.ts';
-import { setEditor } from '../../../src/history/attribution.ts';
+import { setEditor } from '../../../src/model/attribution.ts';
 import { smallMap } from '../../fixtures/small-map.ts';
 
 const sync = (a: Y.Doc, b: Y.Doc) => {

@@ -2,8 +2,8 @@
 // kept in the document (root `changes`) so it reaches every peer, the relay and the browser's storage.
 // One flat Y.Map keyed `<element>\u0000<random>`: two peers recording at once never overwrite each other.
 import type * as Y from 'yjs';
-import { mapRoots } from '../model/doc.ts';
-import { LIMITS } from '../model/constants.ts';
+import { mapRoots } from './doc.ts';
+import { LIMITS } from './constants.ts';
 
 /** Entries kept per element: the newest; older ones are dropped by whoever records the next. */
 export const CHANGES_PER_ELEMENT = 20;
@@ -120,12 +120,13 @@ export function historyOf(doc: Y.Doc, element: ElementKey): ChangeEntry[] {
   return entries.sort((a, b) => b.at.localeCompare(a.at));
 }
 
-/** Everyone who has changed something, with how many changes each. */
-export function editors(doc: Y.Doc): Map<string, number> {
+/** Everyone who has changed something (between two ISO times, when given), with how many changes each. */
+export function editors(doc: Y.Doc, between?: { from?: string; to?: string }): Map<string, number> {
   const counts = new Map<string, number>();
   for (const value of mapRoots(doc).changes.values()) {
     const entry = readEntry(value);
-    if (entry) counts.set(entry.by, (counts.get(entry.by) ?? 0) + 1);
+    if (!entry || (between?.from && entry.at < between.from) || (between?.to && entry.at > between.to)) continue;
+    counts.set(entry.by, (counts.get(entry.by) ?? 0) + 1);
   }
   return counts;
 }
