@@ -148,4 +148,27 @@ describe('the facilitator', () => {
     expect(box.x + box.width).toBeLessThanOrEqual(stage.x + stage.width);
     expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.textContent?.trim(), { x: box.x + box.width / 2, y: box.y + box.height / 2 })).toBe('Inspect');
   });
+
+  it('the printable report gives each finding its own picture, and reach per population', async () => {
+    await page.getByRole('radio', { name: 'Map' }).or(page.getByRole('button', { name: 'Map', exact: true })).first().click();
+    await page.getByRole('tab', { name: 'Simulate' }).click();
+    await page.getByRole('tabpanel').getByRole('button', { name: 'Run' }).click();
+    await page.getByTestId('sim-entry').waitFor();
+    const before = await settled();
+    await page.getByRole('tab', { name: /Views/ }).click();
+    await page.getByRole('button', { name: /Printable report/ }).click();
+    const findings = page.getByTestId('report-findings').locator('li');
+    expect(await findings.count()).toBeGreaterThanOrEqual(6);
+    const pictures = await findings.locator('img').evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).src));
+    expect(pictures.length).toBe(await findings.count());
+    expect(new Set(pictures).size).toBe(pictures.length);
+    const reach = page.getByTestId('report-reach');
+    expect(await reach.locator('thead th').allTextContents()).toEqual(['Life stage', 'Everyone', 'Spanish-speaking families', 'Vietnamese-speaking families']);
+    expect(await reach.locator('tbody tr').first().locator('td').count()).toBe(3);
+    expect(await page.getByTestId('report').textContent()).toMatch(/Entering at: All \d+ entry points/);
+    await page.getByRole('button', { name: 'Close' }).click();
+    // Drawing the pictures leaves the person's viewport as it was.
+    const after = await settled();
+    expect(after.zoom).toBeCloseTo(before.zoom, 4);
+  });
 });
