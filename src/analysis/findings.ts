@@ -99,12 +99,15 @@ export function rankedFindings(map: PathwaysMap, report: AnalysisReport, simulat
 export function findingTargets(finding: Finding, map: PathwaysMap): string[] {
   const source = finding.source;
   if (source.kind === 'redundancy') return [...source.redundancy.programs];
-  if (source.kind === 'pathway') {
-    const edge = source.pathway.edge ? indexOf(map).edges.get(source.pathway.edge) : undefined;
-    if (edge) return [edge.id, edge.source, edge.target];
-    return source.pathway.node ? [source.pathway.node] : [];
-  }
+  if (source.kind === 'pathway') return pathwayTargets(source.pathway, map);
   return gapTargets(source.gap, map);
+}
+
+/** A broken referral and its two programs, or the program that is a dead end or unreachable. */
+export function pathwayTargets(pathway: BrokenPathway, map: PathwaysMap): string[] {
+  const edge = pathway.edge ? indexOf(map).edges.get(pathway.edge) : undefined;
+  if (edge) return [edge.id, edge.source, edge.target];
+  return pathway.node ? [pathway.node] : [];
 }
 
 export function gapTargets(gap: Gap, map: PathwaysMap): string[] {

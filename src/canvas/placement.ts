@@ -92,6 +92,8 @@ export function moveIfChanged(node: NodeSingular, to: Position | undefined): voi
 export function keepSelectionInView(cy: Core, margin = 48): void {
   const nodes = cy.nodes(':selected').not('.lane');
   if (nodes.empty() || nodes.length > 12) return;
+  // A framing still under way would end centred on where the node was: finish it first.
+  cy.stop(true, true);
   const box = nodes.renderedBoundingBox();
   if (box.x1 >= margin && box.y1 >= margin && box.x2 <= cy.width() - margin && box.y2 <= cy.height() - margin) return;
   cy.animate({ center: { eles: nodes } }, { duration: 300 });

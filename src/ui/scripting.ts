@@ -58,6 +58,8 @@ export interface PathwaysApi extends HistoryApi {
   simulationResult(): SimulationRun | null;
   /** What the simulation draws on the canvas now: referrals widened by people passing, loss markers. */
   simulationOnCanvas(): { flowing: number; lostMarkers: number };
+  /** Ids drawn as selected on the canvas now (slides never show the editor's selection). */
+  canvasSelection(): string[];
   /** The open map's live room: its link, who is here, WebRTC peers (null when not shared). */
   room(): RoomReport | null;
   /** Everyone else in the room as this screen sees them (validated presence). */
@@ -130,6 +132,7 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
     showView: (id) => activateView(studio(), id === null ? null : findView(studio(), id)),
     currentView: () => (studio().currentView ? structuredClone(studio().currentView) : null),
     simulationResult: () => (studio().simulation?.result ? structuredClone(studio().simulation!.result!) : null),
+    canvasSelection: () => studio().cy?.$(':selected').map((e) => e.id()) ?? [],
     simulationOnCanvas: () => ({
       flowing: studio().cy?.edges().filter((e) => e.data('sflow') !== undefined).length ?? 0,
       lostMarkers: studio().cy?.elements('.sim-lost').length ?? 0,

@@ -39,7 +39,12 @@ describe('views and presentation in Chromium', () => {
     expect(views).toHaveLength(before + 1);
     const saved = views.at(-1)!;
     expect(saved).toMatchObject({ label: 'Organizations by community', colorBy: 'community', filter: { nodeTypes: ['organization'] } });
-    await expect.poll(() => page.getByRole('complementary', { name: 'Legend' }).textContent()).toContain('Colour: community');
+    const legend = page.getByRole('complementary', { name: 'Legend' });
+    // Collapsed while editing (it never hides framed nodes); opened, it follows the view.
+    expect(await legend.getByRole('button', { name: /Legend/ }).getAttribute('aria-expanded')).toBe('false');
+    await legend.getByRole('button', { name: /Legend/ }).click();
+    await expect.poll(() => legend.textContent()).toContain('Colour: community');
+    await legend.getByRole('button', { name: /Legend/ }).click();
     expect(await page.getByRole('button', { name: /^\d+ Organizations by community/ }).getAttribute('aria-pressed')).toBe('true');
   });
 

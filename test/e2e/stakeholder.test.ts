@@ -81,7 +81,9 @@ describe('the stakeholder adds their organization', () => {
     const lanes = await page.evaluate(() => window.pathways.canvasLanes());
     expect(lanes).toEqual(expect.arrayContaining(['Prenatal & birth', 'K–12']));
     expect(lanes.join(' ')).not.toMatch(/prenatal-birth|early-childhood|\bk12\b/);
+    await page.getByRole('complementary', { name: 'Legend' }).getByRole('button', { name: /Legend/ }).click();
     const legend = await page.getByRole('complementary', { name: 'Legend' }).textContent();
+    expect(legend).toContain('Prenatal & birth');
     expect(legend).not.toMatch(/prenatal-birth|early-childhood|\bk12\b/);
   });
 

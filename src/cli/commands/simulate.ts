@@ -42,7 +42,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (!scenario) throw new CliError(formatProblems(problems, file));
     const comparison = compareScenario(map, scenario, { cohort, seed, ...(entry !== undefined ? { entry } : {}) });
     json.scenario = { label: scenario.label ?? file, reach: comparison.scenario.reach, difference: comparison.difference, margin: comparison.margin, exact: comparison.exact };
-    scenarioLines = ['', `Scenario: ${scenario.label ?? file} (people reaching each stage, versus the baseline)`, ...Object.entries(comparison.difference.reach).map(([s, d]) => `  ${s.padEnd(18)} ${d >= 0 ? '+' : ''}${d}${comparison.margin[s] ? ` (±${comparison.margin[s]})` : ''}`)];
+    scenarioLines = ['', `Scenario: ${scenario.label ?? file} (people reaching each stage, versus the baseline; entering at: ${describeLabels(map).entry(comparison.baseline.entry).toLowerCase()})`, ...Object.entries(comparison.difference.reach).map(([s, d]) => `  ${describeLabels(map).stage(s).padEnd(18)} ${d >= 0 ? '+' : ''}${d}${comparison.margin[s] ? ` (±${comparison.margin[s]})` : ''}`)];
   }
   if (options.json) {
     io.out(JSON.stringify(json, null, 2));

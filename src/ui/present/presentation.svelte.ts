@@ -1,7 +1,7 @@
 // Presentation mode: the map's saved views as slides. Plain state that collaboration can mirror:
 // `presenting` is what a presenter broadcasts, `followPresenter` is what a follower applies.
 import type { Core } from 'cytoscape';
-import { activateView } from '../views/activate.ts';
+import { activateView, findView } from '../views/activate.ts';
 import type { Studio } from '../state/studio.svelte.ts';
 import type { SavedView } from '../../views/types.ts';
 import { fitViewport, type SharedViewport } from '../../collab/presence.ts';
@@ -26,6 +26,8 @@ export class PresentationState {
   /** The presenter's latest state as last received (null: nobody is presenting). */
   remote = $state.raw<PresentingState | null>(null);
   private readonly studio: Studio;
+  /** Where this screen was before the slides took it over: Escape (or the presenter stopping) returns here. */
+  private before: { viewId: string | null; layout: Studio['layout']; viewport: { zoom: number; pan: { x: number; y: number } } | null } | null = null;
 
   constructor(studio: Studio) {
     this.studio = studio;
@@ -46,7 +48,26 @@ export class PresentationState {
     return { viewId: this.slide?.id ?? null, slideIndex: this.slideIndex, viewport: cy ? sharedViewportOf(cy) : null };
   }
 
+  /** Remembers this screen's view, layout and viewport, once, as the slides take over. */
+  private remember(): void {
+    if (this.active || this.before) return;
+    const cy = this.studio.cy;
+    this.before = { viewId: this.studio.currentView?.id ?? null, layout: this.studio.layout, viewport: cy ? { zoom: cy.zoom(), pan: { ...cy.pan() } } : null };
+  }
+
+  /** Back to the view, layout and viewport this screen had before the presentation. */
+  private restore(): void {
+    const before = this.before;
+    this.before = null;
+    if (!before) return;
+    const view = before.viewId ? findView(this.studio, before.viewId) : null;
+    this.studio.restoreViewport = before.viewport;
+    activateView(this.studio, view);
+    this.studio.layout = before.layout;
+  }
+
   start(index = 0): void {
+    this.remember();
     this.active = true;
     this.studio.stageMode = 'canvas';
     this.go(index);
@@ -57,6 +78,7 @@ export class PresentationState {
 
   stop(): void {
     this.active = false;
+    this.restore();
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
   }
 
@@ -81,9 +103,12 @@ export class PresentationState {
   followPresenter(state: PresentingState | null): void {
     this.remote = state;
     if (!state || !this.following) return;
+    this.remember();
+    const joining = !this.active;
     this.active = true;
     const index = state.viewId ? this.slides.findIndex((v) => v.id === state.viewId) : state.slideIndex;
-    if (index >= 0 && index !== this.slideIndex) this.go(index);
+    // Joining shows the presenter's slide even when its index matches this screen's last one (slide 1's filter).
+    if (index >= 0 && (joining || index !== this.slideIndex)) this.go(index);
     const cy = this.studio.cy;
     if (state.viewport && cy) cy.animate(fitViewport(state.viewport, { width: cy.width(), height: cy.height() }), { duration: 300 });
   }

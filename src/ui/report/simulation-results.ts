@@ -4,6 +4,8 @@ export interface SimulationSummary {
   cohort?: number;
   reach: Record<string, number>;
   byPopulation?: Record<string, Record<string, number>>;
+  entry?: { stage?: string; programs: Record<string, number> };
+  lostBy?: Record<string, number>;
 }
 
 function asSummary(value: unknown): SimulationSummary | null {
@@ -12,8 +14,10 @@ function asSummary(value: unknown): SimulationSummary | null {
   if (!reach || typeof reach !== 'object') return null;
   const entries = Object.entries(reach as Record<string, unknown>).filter(([, v]) => typeof v === 'number');
   if (!entries.length) return null;
-  const { cohort, byPopulation } = value as { cohort?: unknown; byPopulation?: unknown };
+  const { cohort, byPopulation, entry, lostBy } = value as { cohort?: unknown; byPopulation?: unknown; entry?: unknown; lostBy?: unknown };
   return {
+    ...(entry && typeof entry === 'object' && typeof (entry as { programs?: unknown }).programs === 'object' ? { entry: entry as SimulationSummary['entry'] } : {}),
+    ...(lostBy && typeof lostBy === 'object' ? { lostBy: lostBy as Record<string, number> } : {}),
     reach: Object.fromEntries(entries) as Record<string, number>,
     ...(typeof cohort === 'number' ? { cohort } : {}),
     ...(byPopulation && typeof byPopulation === 'object' ? { byPopulation: byPopulation as Record<string, Record<string, number>> } : {}),

@@ -40,6 +40,8 @@ export class Studio {
   sidebarTab = $state<SidebarTab>('inspect');
   /** A node just added: its inspector opens at the top with the Name field focused, to type at once. */
   nameFieldFor = $state<string | null>(null);
+  /** With the next view request, put the viewport back here instead of framing the view (after a presentation). */
+  restoreViewport = $state.raw<{ zoom: number; pan: { x: number; y: number } } | null>(null);
   /** While on, dragging from one node to another draws a tie. */
   drawTies = $state(false);
   canUndo = $state(false);

@@ -7,9 +7,15 @@ export function findView(studio: Studio, id: string): SavedView | null {
   return (studio.snapshot.map.views.find((v) => v.id === id) as SavedView | undefined) ?? null;
 }
 
+/** The person's own layout (lanes or network) from before a view set one: the whole map returns to it. */
+const ownLayout = new WeakMap<Studio, Studio['layout']>();
+
 export function activateView(studio: Studio, view: SavedView | null): void {
+  if (view && !studio.currentView && (studio.layout === 'lanes' || studio.layout === 'force')) ownLayout.set(studio, studio.layout);
   studio.showView(view);
   if (view?.layout) studio.layout = view.layout;
+  // The whole map is shown in the person's own layout, with its button in the layout switch selected.
+  if (!view) studio.layout = ownLayout.get(studio) ?? (studio.layout === 'force' ? 'force' : 'lanes');
   studio.viewRequest++;
   const params = new URLSearchParams(location.hash.slice(1));
   if (view) params.set('view', view.id);
