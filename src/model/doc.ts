@@ -17,6 +17,10 @@ import type { PathwaysMap } from './types.ts';
 export const LOCAL_ORIGIN = Object.freeze({ name: 'pathways-local-user' });
 /** Origin of whole-map loads (opening a file, the demo): not undoable. */
 export const LOAD_ORIGIN = Object.freeze({ name: 'pathways-load' });
+/** Origin of a whole map the user opened over the one shown: undoable, yet still a whole-map load. */
+export const USER_LOAD_ORIGIN = Object.freeze({ name: 'pathways-user-load' });
+/** True for a transaction that replaced the whole map (a load, or a file the user opened). */
+export const isMapLoad = (origin: unknown): boolean => origin === LOAD_ORIGIN || origin === USER_LOAD_ORIGIN;
 /** Origin of layout migrations: not undoable, not the user's. */
 export const MIGRATION_ORIGIN = Object.freeze({ name: 'pathways-migration' });
 

@@ -1,7 +1,7 @@
 // Every change the user makes goes through here: validated first (nothing is written on invalid input),
 // then applied in one transaction with LOCAL_ORIGIN so the undo manager can take it back.
 import * as Y from 'yjs';
-import { fromFieldMap, LOAD_ORIGIN, LOCAL_ORIGIN, mapRoots, nextOrder, ORDER_KEY, replaceMapContent, toFieldMap, type FieldMap } from './doc.ts';
+import { fromFieldMap, LOAD_ORIGIN, LOCAL_ORIGIN, USER_LOAD_ORIGIN, mapRoots, nextOrder, ORDER_KEY, replaceMapContent, toFieldMap, type FieldMap } from './doc.ts';
 import { endpointProblem, validateEdgeEntry, validateMetaEntry, validateNodeEntry, validateViewEntry } from './validate.ts';
 import type { MapEdge, MapMeta, MapNode, MapView, PathwaysMap, Position, Problem } from './types.ts';
 import { recordChanges } from './attribution.ts';
@@ -304,5 +304,5 @@ export function applyMapWrites(doc: Y.Doc, writes: MapWrites): void {
  * shared map, the scripting API), which Undo takes back; otherwise a load (the demo, a fresh document).
  */
 export function loadMap(doc: Y.Doc, map: PathwaysMap, options: { undoable: boolean }): void {
-  replaceMapContent(doc, map, options.undoable ? LOCAL_ORIGIN : LOAD_ORIGIN);
+  replaceMapContent(doc, map, options.undoable ? USER_LOAD_ORIGIN : LOAD_ORIGIN);
 }

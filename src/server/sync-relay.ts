@@ -105,6 +105,9 @@ export function createSyncRelay(store: RoomStore, limits: Pick<ServerLimits, 'ma
   const leave = (room: Room, peer: Peer) => {
     if (!room.peers.delete(peer.ws)) return;
     awarenessProtocol.removeAwarenessStates(room.awareness, [...peer.ids], null);
+    // Forget the departed clocks too: a person who reconnects announces again from a fresh clock, and a
+    // remembered higher one would make the relay drop their presence as stale (nobody would list them).
+    for (const id of peer.ids) room.awareness.meta.delete(id);
     if (room.peers.size > 0) return;
     save(room);
     room.awareness.destroy();
@@ -115,6 +118,9 @@ export function createSyncRelay(store: RoomStore, limits: Pick<ServerLimits, 'ma
   const applyPresence = (room: Room, peer: Peer, update: Uint8Array) => {
     const entries = decodePresence(update).filter((entry) => {
       if (peer.ids.has(entry.clientId)) return true;
+      // y-websocket clients echo the removals they see ("X left": state null); such an echo must not claim
+      // X's id, or X could never come back on a new connection.
+      if (entry.state === null) return false;
       // Nobody speaks for someone else's presence, nor for an unbounded number of them.
       const owned = [...room.peers.values()].some((other) => other.ids.has(entry.clientId));
       if (owned || peer.ids.size >= MAX_PRESENCE_IDS_PER_CONNECTION) return false;

@@ -52,7 +52,18 @@ describe('the studio under its Content-Security-Policy', () => {
     // A viewer reaches the map through the relay's websocket (connect-src).
     const viewer = await watchedPage();
     await viewer.goto((await page.evaluate(() => window.pathways.room()))!.viewerUrl!);
-    await viewer.waitForFunction((nodeId) => window.pathways?.getMap().nodes.some((n) => n.id === nodeId), id, { timeout: 30_000 });
+    // Until the room's map arrives the viewer has none open (getMap throws): keep waiting.
+    await viewer.waitForFunction(
+      (nodeId) => {
+        try {
+          return window.pathways?.getMap().nodes.some((n) => n.id === nodeId) ?? false;
+        } catch {
+          return false;
+        }
+      },
+      id,
+      { timeout: 30_000 },
+    );
     expect(problems).toEqual([]);
   });
 

@@ -82,7 +82,8 @@ describe('only editors steer (two browsers, relay room)', () => {
     await sendFrom(viewer, relay, hostile);
     await ana.waitForFunction(() => ['Mallory', 'Mallet', 'Trudy', 'Eve'].every((name) => window.pathways.room()!.participants.includes(name)), undefined, { timeout: 20_000 });
     // One more round through the relay, so anything the states above set off has happened.
-    await sendFrom(viewer, relay, [awarenessMessage(901, { user: { name: 'Mallory again' }, ...steering }, 5)]);
+    // (A new connection, so a new client id: the relay lets no connection speak for another's.)
+    await sendFrom(viewer, relay, [awarenessMessage(906, { user: { name: 'Mallory again' }, ...steering }, 5)]);
     await ana.waitForFunction(() => window.pathways.room()!.participants.includes('Mallory again'), undefined, { timeout: 20_000 });
     const report = (await ana.evaluate(() => window.pathways.room()))!;
     expect(report.url).toMatch(/&relay=1$/);

@@ -5,7 +5,7 @@ import { elementsChangedBy, editors, setEditor } from '../../model/attribution.t
 import { restoreVersion } from '../../history/restore.ts';
 import { findVersion, listVersions, takeVersion, versionMap } from '../../history/versions.ts';
 import type * as Y from 'yjs';
-import { LOAD_ORIGIN, mapRoots } from '../../model/doc.ts';
+import { isMapLoad, mapRoots } from '../../model/doc.ts';
 import type { PathwaysMap } from '../../model/types.ts';
 import { rememberedName } from '../state/identity.ts';
 import type { Studio } from '../state/studio.svelte.ts';
@@ -45,7 +45,7 @@ export class HistoryState {
     const refreshVersions = (event?: { transaction: Y.Transaction }) => {
       this.versions = listVersions(studio.doc);
       // Another map was opened or loaded: what was shown or compared belongs to the old one.
-      if (event?.transaction.origin === LOAD_ORIGIN) {
+      if (isMapLoad(event?.transaction.origin)) {
         this.comparison = null;
         studio.showPast(null);
       }
@@ -65,7 +65,7 @@ export class HistoryState {
     roots.versions.observe(refreshVersions);
     // A load that brings no versions may leave the versions root untouched: the nodes root always changes.
     const onLoad = (_event: unknown, transaction: Y.Transaction) => {
-      if (transaction.origin === LOAD_ORIGIN) refreshVersions({ transaction });
+      if (isMapLoad(transaction.origin)) refreshVersions({ transaction });
     };
     roots.nodes.observe(onLoad);
     roots.changes.observe(refreshChanges);

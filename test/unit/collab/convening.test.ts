@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { startServer, type RunningServer } from '../../../src/server/app-server.ts';
@@ -15,6 +15,7 @@ import { readMapFile } from '../../../src/model/snapshot.ts';
 import { validateMap } from '../../../src/model/validate.ts';
 import { smallMap } from '../../fixtures/small-map.ts';
 import { roomIdForKey, writeToken } from '../../../src/collab/room-link.ts';
+import { relayProvider, synced, until } from '../../support/relay-client.ts';
 
 let server: RunningServer;
 let dataDir: string;
@@ -23,24 +24,9 @@ const providers: WebsocketProvider[] = [];
 const limits = { maxEditorConnectionsPerAddress: 40 };
 
 function connect(room: string, doc: Y.Doc, token: string | null): WebsocketProvider {
-  const provider = new WebsocketProvider(`${server.url.replace('http', 'ws')}/sync`, room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: token ? { token } : {},
-    disableBc: true,
-  });
+  const provider = relayProvider(server.url, room, doc, token);
   providers.push(provider);
   return provider;
-}
-
-const synced = (provider: WebsocketProvider) =>
-  new Promise<void>((resolve) => (provider.synced ? resolve() : provider.once('sync', (ok: boolean) => ok && resolve())));
-
-async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /** Field order inside an entry follows arrival order, which differs per client; content does not. */

@@ -3,8 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { WebsocketProvider } from 'y-websocket';
-import WebSocket from 'ws';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { startServer, type RunningServer } from '../../../src/server/app-server.ts';
 import { roomIdForToken, writeToken } from '../../../src/collab/room-link.ts';
@@ -13,6 +12,7 @@ import { updateNode } from '../../../src/model/mutations.ts';
 import { historyOf, setEditor } from '../../../src/model/attribution.ts';
 import { findVersion, listVersions, takeVersion, versionMap } from '../../../src/history/versions.ts';
 import { smallMap } from '../../fixtures/small-map.ts';
+import { relayProvider, synced, until } from '../../support/relay-client.ts';
 
 let server: RunningServer;
 let dataDir: string;
@@ -20,22 +20,9 @@ const providers: WebsocketProvider[] = [];
 const token = writeToken('facilitator-secret-123');
 
 function connect(room: string, doc: Y.Doc, withToken: boolean): WebsocketProvider {
-  const provider = new WebsocketProvider(`${server.url.replace('http', 'ws')}/sync`, room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: withToken ? { token } : {},
-    disableBc: true,
-  });
+  const provider = relayProvider(server.url, room, doc, withToken ? token : null);
   providers.push(provider);
   return provider;
-}
-const synced = (provider: WebsocketProvider) =>
-  new Promise<void>((resolve) => (provider.synced ? resolve() : provider.once('sync', (ok: boolean) => ok && resolve())));
-async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 beforeAll(async () => {
