@@ -22,7 +22,10 @@ export function addInSlices(cy: Core, elements: ElementDefinition[]): ChunkedAdd
   let cancelled = false;
   const done = (async () => {
     let at = 0;
-    let size = 150;
+    // Each of Cytoscape's frames also costs time in proportion to all elements so far (z-order,
+    // bounds): at most ~20 slices, or the load takes minutes of frames.
+    const smallest = Math.max(400, Math.ceil(elements.length / 20));
+    let size = smallest;
     while (at < elements.length) {
       if (cancelled) return false;
       const started = performance.now();
@@ -33,7 +36,7 @@ export function addInSlices(cy: Core, elements: ElementDefinition[]): ChunkedAdd
       // Cytoscape styles and draws what was added in its next frame: the whole span counts.
       const spent = performance.now() - started;
       const scale = Math.min(2, Math.max(0.5, FRAME_BUDGET_MS / Math.max(spent, 1)));
-      size = Math.max(40, Math.min(4000, Math.round(slice.length * scale)));
+      size = Math.max(smallest, Math.min(8000, Math.round(slice.length * scale)));
     }
     return !cancelled;
   })();

@@ -24,8 +24,12 @@ export interface LanesLayout {
   cellBoxes: Map<string, { x: number; y: number; width: number; height: number; count: number; stage: string; area: string }>;
 }
 
+/** Cells fuller than this get wider (the demo's and other small maps' lanes stay as they are). */
+const WIDEN_FROM = 24;
+
 /** Programs side by side in a cell: two on a small map; on a big one enough that a cell stays about square. */
 export function itemsPerLine(fullestCell: number): number {
+  if (fullestCell <= WIDEN_FROM) return LANE.itemsPerLine;
   return Math.max(LANE.itemsPerLine, Math.ceil(Math.sqrt((fullestCell * LANE.itemHeight) / LANE.itemGap)));
 }
 
