@@ -117,7 +117,7 @@ export async function canvasScenario(page: Page, map: PathwaysMap, name: string)
   await waitViewportStill(page);
   await settle(page);
   const fitMs = Date.now() - started - 100;
-  if (process.env.SHOTS) await page.screenshot({ path: join(process.env.SHOTS, `${name}-overview.png`) });
+  if (process.env.SHOTS) await page.screenshot({ path: join(process.env.SHOTS, `${name}-overview.jpg`), type: 'jpeg', quality: 72 });
 
   // Zoom in a little first, so the pan moves a picture that is not all labels-off.
   await page.evaluate(() => {
@@ -149,7 +149,7 @@ export async function canvasScenario(page: Page, map: PathwaysMap, name: string)
   const searchMs = await profiled(page, `${name}-search`, () => search(page, map));
   if (process.env.SHOTS) {
     await settle(page);
-    await page.screenshot({ path: join(process.env.SHOTS, `${name}-zoomed.png`) });
+    await page.screenshot({ path: join(process.env.SHOTS, `${name}-zoomed.jpg`), type: 'jpeg', quality: 72 });
   }
   return { drawnMs, loadLongestTaskMs: load.longest, fitMs, panMs, wheelMs, moveLongestTaskMs: Math.max(pan.longest, zoom.longest), panFps, searchMs };
 }
