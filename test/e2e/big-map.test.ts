@@ -51,4 +51,17 @@ describe('a 2,000-program map in Chromium', () => {
     expect(await page.evaluate(() => window.pathways.selection())).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it('computes the network (force) layout in the layout worker and writes every position once', async () => {
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    expect(Object.keys((await page.evaluate(() => window.pathways.getMap())).positions)).toHaveLength(0);
+    await page.getByRole('radio', { name: 'Network' }).click();
+    await page.waitForFunction((count) => Object.keys(window.pathways.getMap().positions).length === count, map.nodes.length, { timeout: 180_000, polling: 1000 });
+    expect(workers.some((url) => url.includes('layout'))).toBe(true);
+    // Spread out, not left on the initial rings around each organization.
+    const positions = Object.values((await page.evaluate(() => window.pathways.getMap())).positions);
+    expect(new Set(positions.map((p) => `${p.x},${p.y}`)).size).toBeGreaterThan(map.nodes.length * 0.95);
+    expect(errors).toEqual([]);
+  });
 });
