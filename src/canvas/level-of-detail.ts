@@ -2,38 +2,101 @@
 // spent 53% of its time drawing arrowheads (each drawn twice when the edge is translucent) that
 // are a pixel or two wide at overview. Cytoscape's stylesheet cannot depend on zoom, and
 // restyling 25,000 elements when a threshold is crossed is itself a long task, so the detail is
-// decided while drawing: below ARROW_MIN_ZOOM the canvas renderer skips arrowheads, and on a big
-// map it leaves edges out while the viewport moves. Labels use the stylesheet's own
-// `min-zoomed-font-size`. Framework-free.
-import type { Core } from 'cytoscape';
+// decided while drawing, in Cytoscape's canvas renderer:
+// - below ARROW_MIN_ZOOM, no arrowheads;
+// - on a big map (overview.ts), edges are left out while the viewport moves, and below
+//   OVERVIEW_ZOOM only the lanes and their count matrix are drawn; above it, everything but the matrix.
+// Labels use the stylesheet's own `min-zoomed-font-size`. Framework-free.
+import type { Core, NodeCollection } from 'cytoscape';
+import { OVERVIEW_ZOOM } from './overview.ts';
 
 /** Below this zoom an arrowhead is a few pixels: the line's direction is not readable anyway. */
 export const ARROW_MIN_ZOOM = 0.45;
-/** From this many edges, a moving viewport draws nodes only (edges return when it stops). */
-export const BIG_MAP_EDGES = 3000;
+
+type Draw = (context: unknown, eles: ElementLike[], pxRatio: number, extent: unknown) => void;
+interface ElementLike {
+  isNode(): boolean;
+  hasClass(name: string): boolean;
+}
 
 interface CanvasRendererInternals {
   drawArrowheads?: (context: unknown, edge: unknown, opacity: number) => void;
+  drawLayeredElements?: Draw;
+  drawCachedNodes?: Draw;
+  drawCachedElement?: (context: unknown, ele: ElementLike, pxRatio: number, extent: unknown) => void;
   hideEdgesOnViewport?: boolean;
 }
 
-const installed = new WeakSet<Core>();
+interface Detail {
+  /** Edges hidden while the viewport moves and at overview. */
+  big: boolean;
+  /** The lanes' count matrix exists (lanes layout): at overview it is all that is drawn. */
+  matrix: boolean;
+  /** A big map is arriving in slices: nothing is drawn until it is whole (each frame would redraw all so far). */
+  paused: boolean;
+}
+const details = new WeakMap<Core, Detail>();
+
+const rendererOf = (cy: Core) => (cy as unknown as { renderer(): CanvasRendererInternals }).renderer();
 
 /** Draw-time detail by zoom; call once per Cytoscape instance (canvas renderer; WebGL draws its own way). */
 export function installLevelOfDetail(cy: Core): void {
-  if (installed.has(cy)) return;
-  installed.add(cy);
-  const renderer = (cy as unknown as { renderer(): CanvasRendererInternals }).renderer();
-  const drawArrowheads = renderer.drawArrowheads;
-  if (typeof drawArrowheads !== 'function') return;
-  renderer.drawArrowheads = function (this: CanvasRendererInternals, context, edge, opacity) {
-    if (cy.zoom() < ARROW_MIN_ZOOM) return;
-    drawArrowheads.call(this, context, edge, opacity);
+  if (details.has(cy)) return;
+  const detail: Detail = { big: false, matrix: false, paused: false };
+  details.set(cy, detail);
+  const renderer = rendererOf(cy);
+  const { drawArrowheads, drawLayeredElements, drawCachedNodes, drawCachedElement } = renderer;
+  if (typeof drawArrowheads === 'function') {
+    renderer.drawArrowheads = function (this: CanvasRendererInternals, context, edge, opacity) {
+      if (cy.zoom() >= ARROW_MIN_ZOOM) drawArrowheads.call(this, context, edge, opacity);
+    };
+  }
+  if (typeof drawLayeredElements !== 'function' || typeof drawCachedNodes !== 'function' || typeof drawCachedElement !== 'function') return;
+  const drawSome = (self: CanvasRendererInternals, context: unknown, eles: ElementLike[], pxRatio: number, extent: unknown, edges: boolean) => {
+    if (detail.paused) return;
+    const overview = cy.zoom() < OVERVIEW_ZOOM;
+    const matrixOnly = overview && detail.matrix;
+    const withEdges = edges && !overview;
+    for (const ele of eles) {
+      if (matrixOnly ? !ele.hasClass('lane') : ele.hasClass('lane-cell')) continue;
+      if (!withEdges && !ele.isNode()) continue;
+      drawCachedElement.call(self, context, ele, pxRatio, extent);
+    }
+  };
+  renderer.drawLayeredElements = function (this: CanvasRendererInternals, context, eles, pxRatio, extent) {
+    if (detail.big || detail.paused) drawSome(this, context, eles, pxRatio, extent, true);
+    else drawLayeredElements.call(this, context, eles, pxRatio, extent);
+  };
+  renderer.drawCachedNodes = function (this: CanvasRendererInternals, context, eles, pxRatio, extent) {
+    if (detail.big || detail.paused) drawSome(this, context, eles, pxRatio, extent, false);
+    else drawCachedNodes.call(this, context, eles, pxRatio, extent);
   };
 }
 
-/** Edges hidden while panning or zooming, on big maps only (small maps stay whole at all times). */
-export function updateMotionDetail(cy: Core, edgeCount: number): void {
-  const renderer = (cy as unknown as { renderer(): CanvasRendererInternals }).renderer();
-  renderer.hideEdgesOnViewport = edgeCount >= BIG_MAP_EDGES;
+/** A big map: edges hidden while the viewport moves and at overview; with `matrix`, the lanes' counts at overview. */
+export function setBigMap(cy: Core, on: boolean, matrix: boolean): void {
+  const detail = details.get(cy);
+  if (!detail) return;
+  detail.big = on;
+  detail.matrix = on && matrix;
+  rendererOf(cy).hideEdgesOnViewport = on;
+}
+
+/** While a big map arrives in slices, draw nothing; drawing resumes (and redraws) when it is whole. */
+export function pauseDrawing(cy: Core, paused: boolean): void {
+  const detail = details.get(cy);
+  if (!detail || detail.paused === paused) return;
+  detail.paused = paused;
+  if (!paused) (cy as unknown as { forceRender?(): void }).forceRender?.();
+}
+
+/** At overview of a big map in lanes, the count cell at a model position (null: none, or not at overview). */
+export function overviewCellAt(cy: Core, at: { x: number; y: number }): NodeCollection | null {
+  const detail = details.get(cy);
+  if (!detail?.matrix || cy.zoom() >= OVERVIEW_ZOOM) return null;
+  const cell = cy.nodes('.lane-cell').filter((n) => {
+    const box = n.boundingBox({ includeLabels: false });
+    return at.x >= box.x1 && at.x <= box.x2 && at.y >= box.y1 && at.y <= box.y2;
+  });
+  return cell.nonempty() ? cell : null;
 }

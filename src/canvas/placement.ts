@@ -2,10 +2,15 @@
 // centre), lane backgrounds as locked Cytoscape nodes, and the force layout's settings.
 import type { Core, ElementDefinition, LayoutOptions, NodeSingular } from 'cytoscape';
 import type { PathwaysMap, Position } from '../model/types.ts';
-import type { Lane } from './layouts/lanes.ts';
+import { LANE, type Lane } from './layouts/lanes.ts';
+
+const nodeIndexes = new WeakMap<PathwaysMap, Map<string, PathwaysMap['nodes'][number]>>();
 
 export function initialPosition(map: PathwaysMap, id: string, cy: Core): Position {
-  const node = map.nodes.find((n) => n.id === id);
+  // Indexed once per map: a big map without positions would otherwise search it once per node.
+  let index = nodeIndexes.get(map);
+  if (!index) nodeIndexes.set(map, (index = new Map(map.nodes.map((n) => [n.id, n]))));
+  const node = index.get(id);
   const anchor = node?.type === 'program' && node.organization ? cy.$id(node.organization) : null;
   const base = anchor?.nonempty() ? anchor.position() : viewCenter(cy);
   // Spread siblings around the anchor deterministically (same id, same place on every peer).
@@ -25,6 +30,9 @@ const LANE_FILLS = ['#f1f5fb', '#f8fafc'];
 
 export function laneElements(lanes: Lane[]): ElementDefinition[] {
   const elements: ElementDefinition[] = [];
+  // Big maps have wider lanes (lanes.ts); their titles grow with them, to read at overview.
+  const stageWidth = lanes.find((lane) => lane.kind === 'stage')?.width ?? LANE.width - 16;
+  const scale = Math.max(1, stageWidth / (LANE.width - 16));
   let stageIndex = 0;
   for (const lane of lanes) {
     if (lane.kind === 'area') {
@@ -40,7 +48,7 @@ export function laneElements(lanes: Lane[]): ElementDefinition[] {
       });
       elements.push({
         group: 'nodes',
-        data: { id: `${lane.id}-label`, label: lane.label, width: 1, height: 1, fill: '#ffffff' },
+        data: { id: `${lane.id}-label`, label: lane.label, width: 1, height: 1, fill: '#ffffff', fontSize: Math.round(22 * scale) },
         position: { x: lane.x + 12, y: lane.y + 18 },
         classes: 'lane lane-area',
         selectable: false,
@@ -52,7 +60,7 @@ export function laneElements(lanes: Lane[]): ElementDefinition[] {
     const fill = lane.kind === 'organizations' ? '#fdf6ec' : LANE_FILLS[stageIndex++ % 2];
     elements.push({
       group: 'nodes',
-      data: { id: lane.id, label: lane.label, width: lane.width, height: lane.height, fill },
+      data: { id: lane.id, label: lane.label, width: lane.width, height: lane.height, fill, fontSize: Math.round(26 * scale) },
       position: { x: lane.x + lane.width / 2, y: lane.y + lane.height / 2 },
       classes: `lane lane-${lane.kind}`,
       selectable: false,

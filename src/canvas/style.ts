@@ -112,6 +112,16 @@ export function canvasStyle(): StylesheetJson {
     },
     { selector: 'node.lane-area', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-y': 0, 'font-size': 22, 'background-opacity': 0, 'text-wrap': 'none', color: '#334155', 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '3px' } },
     { selector: 'node.lane-rule', style: { label: '' } },
+    // Big maps (Canvas.svelte adds `bulk`): light, thin ties under thousands of programs.
+    { selector: 'edge.bulk', style: { width: 1.2, 'line-color': '#c3cad6', 'target-arrow-color': '#c3cad6', 'source-arrow-color': '#c3cad6', 'arrow-scale': 0.9 } },
+    { selector: 'edge.bulk.referral-broken', style: { 'line-color': '#eeb4ad', 'target-arrow-color': '#eeb4ad', 'mid-target-arrow-color': '#eeb4ad' } },
+    { selector: 'node.lane[fontSize]', style: { 'font-size': 'data(fontSize)' } },
+    // Semantic zoom (overview.ts): a big map's count matrix, drawn at overview only (level-of-detail.ts).
+    {
+      selector: 'node.lane-cell',
+      style: { 'background-color': 'data(fill)', 'background-opacity': 0.9, 'text-valign': 'center', 'text-halign': 'center', 'text-margin-y': 0, 'text-wrap': 'wrap', 'text-max-width': '5000px', color: '#1d3557', 'font-weight': 'bold', events: 'yes', shape: 'round-rectangle' },
+    },
+    { selector: 'node.lane-cell-gap', style: { color: '#9b1c1c', 'border-width': 6, 'border-style': 'dashed', 'border-color': '#C0392B' } },
     // In the lanes picture, ties between organizations are context, not the story.
     // Faint and without arrowheads (translucent arrowheads cost two passes each).
     { selector: 'edge.context', style: { opacity: 0.1, 'source-arrow-shape': 'none', 'target-arrow-shape': 'none' } },

@@ -149,13 +149,8 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
     follow: (name) => void session.room?.follow(name === null ? null : (session.room.others.find((o) => o.name === name)?.clientId ?? null)),
     lead: (on) => session.room?.lead(on),
     setRelay: (on) => session.setRelay(on)?.url ?? null,
-    viewport: () => {
-      const cy = studio().cy;
-      return cy ? { zoom: cy.zoom(), pan: { ...cy.pan() } } : null;
-    },
-    setViewport: (viewport) => {
-      studio().cy?.viewport({ zoom: viewport.zoom, pan: { ...viewport.pan } });
-    },
+    viewport: () => studio().canvas?.viewport ?? null,
+    setViewport: (viewport) => studio().canvas?.setViewport(viewport),
     share: () => session.share()?.url ?? null,
     goOffline: () => session.room?.disconnect(),
     goOnline: () => session.room?.reconnect(),

@@ -100,7 +100,7 @@ export async function canvasScenario(page: Page, map: PathwaysMap, name: string)
   const drawnMs = await profiled(page, `${name}-load`, () => page.evaluate(async (lastId) => {
     const started = performance.now();
     window.pathways.loadMap((window as unknown as ProbeWindow).benchMap as never);
-    while (!window.pathways.nodeScreenPosition(lastId)) await new Promise((resolve) => requestAnimationFrame(resolve));
+    while (!window.pathways.nodeScreenPosition(lastId) || document.body.dataset.canvasBusy) await new Promise((resolve) => requestAnimationFrame(resolve));
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     return performance.now() - started;
   }, last));
@@ -117,6 +117,7 @@ export async function canvasScenario(page: Page, map: PathwaysMap, name: string)
   await waitViewportStill(page);
   await settle(page);
   const fitMs = Date.now() - started - 100;
+  if (process.env.SHOTS) await page.screenshot({ path: join(process.env.SHOTS, `${name}-overview.jpg`), type: 'jpeg', quality: 72 });
 
   // Zoom in a little first, so the pan moves a picture that is not all labels-off.
   await page.evaluate(() => {
@@ -145,7 +146,11 @@ export async function canvasScenario(page: Page, map: PathwaysMap, name: string)
   const wheelMs = Date.now() - started;
   const zoom = await readProbe(page);
 
-  const searchMs = await search(page, map);
+  const searchMs = await profiled(page, `${name}-search`, () => search(page, map));
+  if (process.env.SHOTS) {
+    await settle(page);
+    await page.screenshot({ path: join(process.env.SHOTS, `${name}-zoomed.jpg`), type: 'jpeg', quality: 72 });
+  }
   return { drawnMs, loadLongestTaskMs: load.longest, fitMs, panMs, wheelMs, moveLongestTaskMs: Math.max(pan.longest, zoom.longest), panFps, searchMs };
 }
 

@@ -20,6 +20,17 @@ export interface LanesLayout {
   lanes: Lane[];
   /** Centre of each (stage, area) cell, keyed `stage|area` ('*' = the all-areas row). */
   cells: Map<string, Position>;
+  /** Each cell's box and how many programs it holds (empty cells too: they are the gaps). */
+  cellBoxes: Map<string, { x: number; y: number; width: number; height: number; count: number; stage: string; area: string }>;
+}
+
+/** Cells fuller than this get wider (the demo's and other small maps' lanes stay as they are). */
+const WIDEN_FROM = 24;
+
+/** Programs side by side in a cell: two on a small map; on a big one enough that a cell stays about square. */
+export function itemsPerLine(fullestCell: number): number {
+  if (fullestCell <= WIDEN_FROM) return LANE.itemsPerLine;
+  return Math.max(LANE.itemsPerLine, Math.ceil(Math.sqrt((fullestCell * LANE.itemHeight) / LANE.itemGap)));
 }
 
 function areaRows(meta: MapMeta): { id: string; label: string }[] {
@@ -42,42 +53,57 @@ export function lanesLayout(map: PathwaysMap): LanesLayout {
     }
     const area = program.areas?.length === 1 && rows.some((r) => r.id === program.areas![0]) ? program.areas[0] : '*';
     const key = `${stage}|${area}`;
-    cells.set(key, [...(cells.get(key) ?? []), program.id]);
+    const cell = cells.get(key);
+    if (cell) cell.push(program.id);
+    else cells.set(key, [program.id]);
   }
   const columns = [...stages, ...(unstaged.length ? ['(no stage)'] : [])];
   if (unstaged.length) cells.set('(no stage)|*', unstaged);
-  // Row heights fit their fullest cell.
+  // Row heights fit their fullest cell; a big map's columns widen so the picture is not a sliver.
+  const perLine = itemsPerLine(Math.max(1, ...[...cells.values()].map((ids) => ids.length)));
+  const laneWidth = LANE.width + (perLine - LANE.itemsPerLine) * LANE.itemGap;
   const rowHeights = rows.map((row) => {
     const most = Math.max(1, ...columns.map((stage) => (cells.get(`${stage}|${row.id}`) ?? []).length));
-    return Math.ceil(most / LANE.itemsPerLine) * LANE.itemHeight + LANE.rowGap;
+    return Math.ceil(most / perLine) * LANE.itemHeight + LANE.rowGap;
   });
   const positions: Record<string, Position> = {};
   const lanes: Lane[] = [];
   const cellCentres = new Map<string, Position>();
+  const cellBoxes: LanesLayout['cellBoxes'] = new Map();
   const left = LANE.orgColumnWidth;
   const totalHeight = rowHeights.reduce((a, b) => a + b, 0);
   columns.forEach((stage, c) => {
-    lanes.push({ id: `lane-stage-${stage}`, label: stageLabels.get(stage) ?? stage, x: left + c * LANE.width, y: 0, width: LANE.width - 16, height: totalHeight + LANE.headerHeight, kind: 'stage' });
+    lanes.push({ id: `lane-stage-${stage}`, label: stageLabels.get(stage) ?? stage, x: left + c * laneWidth, y: 0, width: laneWidth - 16, height: totalHeight + LANE.headerHeight, kind: 'stage' });
   });
   let y = LANE.headerHeight;
   rows.forEach((row, r) => {
-    lanes.push({ id: `lane-area-${row.id}`, label: row.label, x: left, y, width: columns.length * LANE.width - 16, height: rowHeights[r], kind: 'area' });
+    lanes.push({ id: `lane-area-${row.id}`, label: row.label, x: left, y, width: columns.length * laneWidth - 16, height: rowHeights[r], kind: 'area' });
     columns.forEach((stage, c) => {
-      cellCentres.set(`${stage}|${row.id}`, { x: left + c * LANE.width + (LANE.width - 16) / 2, y: y + rowHeights[r] / 2 });
+      cellCentres.set(`${stage}|${row.id}`, { x: left + c * laneWidth + (laneWidth - 16) / 2, y: y + rowHeights[r] / 2 });
       const ids = cells.get(`${stage}|${row.id}`) ?? [];
+      cellBoxes.set(`${stage}|${row.id}`, { x: left + c * laneWidth, y, width: laneWidth - 16, height: rowHeights[r], count: ids.length, stage, area: row.id });
       ids.forEach((id, i) => {
-        const col = i % LANE.itemsPerLine;
-        const line = Math.floor(i / LANE.itemsPerLine);
-        positions[id] = { x: left + c * LANE.width + 84 + col * LANE.itemGap, y: y + 56 + line * LANE.itemHeight };
+        const col = i % perLine;
+        const line = Math.floor(i / perLine);
+        positions[id] = { x: left + c * laneWidth + 84 + col * LANE.itemGap, y: y + 56 + line * LANE.itemHeight };
       });
     });
     y += rowHeights[r];
   });
   // Organizations: a column at the left, in the order of the mean row of their programs.
   const orgs = map.nodes.filter((n) => n.type === 'organization');
+  // Mean row of each organization's programs, in one pass (not one scan of the programs per organization).
+  const sums = new Map<string, { total: number; count: number }>();
+  for (const p of programs) {
+    if (!p.organization || !positions[p.id]) continue;
+    const sum = sums.get(p.organization) ?? { total: 0, count: 0 };
+    sum.total += positions[p.id].y;
+    sum.count++;
+    sums.set(p.organization, sum);
+  }
   const meanY = (orgId: string) => {
-    const ys = programs.filter((p) => p.organization === orgId && positions[p.id]).map((p) => positions[p.id].y);
-    return ys.length ? ys.reduce((a, b) => a + b, 0) / ys.length : Number.MAX_SAFE_INTEGER;
+    const sum = sums.get(orgId);
+    return sum ? sum.total / sum.count : Number.MAX_SAFE_INTEGER;
   };
   const ordered = orgs.map((o) => ({ id: o.id, y: meanY(o.id) })).sort((a, b) => a.y - b.y || a.id.localeCompare(b.id));
   // Organizations fill as many columns as it takes to stay within the programs' height.
@@ -91,5 +117,5 @@ export function lanesLayout(map: PathwaysMap): LanesLayout {
   const orgWidth = orgColumns * 150 + 20;
   const orgHeight = Math.min(ordered.length, perColumn) * orgRowHeight + LANE.headerHeight + 20;
   lanes.push({ id: 'lane-organizations', label: 'Organizations', x: 170 - orgWidth, y: 0, width: orgWidth, height: Math.max(orgHeight, totalHeight + LANE.headerHeight), kind: 'organizations' });
-  return { positions, lanes, cells: cellCentres };
+  return { positions, lanes, cells: cellCentres, cellBoxes };
 }

@@ -1,0 +1,106 @@
+// The canvas port (issue 16): the one way the rest of the studio reads and moves the viewport,
+// converts coordinates and exports the picture, so code outside src/canvas need not touch `cy`.
+// The reactive viewport costs nothing while nobody reads it, and notifies at most once per
+// animation frame while someone does (issue 14: nothing but drawing on the viewport path).
+import type { Core } from 'cytoscape';
+import { createSubscriber } from 'svelte/reactivity';
+import { fitViewport, STUDIO_INSETS, type Insets } from './apply-view.ts';
+
+export interface Viewport {
+  zoom: number;
+  pan: { x: number; y: number };
+}
+
+export interface MoveOptions {
+  /** Animate over this many milliseconds (0 or absent: at once). */
+  duration?: number;
+}
+
+export class CanvasPort {
+  readonly #cy: Core;
+  readonly #subscribe: () => void;
+
+  #collect(ids: string[]) {
+    const cy = this.#cy;
+    return ids.reduce((all, id) => all.union(cy.$id(id)), cy.collection());
+  }
+
+  constructor(cy: Core) {
+    this.#cy = cy;
+    this.#subscribe = createSubscriber((update) => {
+      let frame = 0;
+      const schedule = () => {
+        if (!frame) frame = requestAnimationFrame(() => ((frame = 0), update()));
+      };
+      cy.on('viewport resize', schedule);
+      return () => {
+        cy.off('viewport resize', schedule);
+        cancelAnimationFrame(frame);
+      };
+    });
+  }
+
+  /** Zoom and pan; reactive (at most once a frame) where read in an effect or template. */
+  get viewport(): Viewport {
+    this.#subscribe();
+    return { zoom: this.#cy.zoom(), pan: { ...this.#cy.pan() } };
+  }
+
+  /** The canvas's size in CSS pixels; reactive like `viewport`. */
+  get size(): { width: number; height: number } {
+    this.#subscribe();
+    return { width: this.#cy.width(), height: this.#cy.height() };
+  }
+
+  setViewport(viewport: Viewport, options: MoveOptions = {}): void {
+    const target = { zoom: viewport.zoom, pan: { ...viewport.pan } };
+    if (options.duration) this.#cy.animate(target, { duration: options.duration });
+    else this.#cy.viewport(target);
+  }
+
+  /** Everything (or the given ids) in view, inside the part of the canvas the overlays leave free. */
+  fit(options: MoveOptions & { insets?: Insets; ids?: string[] } = {}): void {
+    const cy = this.#cy;
+    const eles = options.ids ? this.#collect(options.ids) : cy.elements();
+    if (eles.empty()) return;
+    const box = eles.boundingBox();
+    const target = fitViewport({ x1: box.x1, y1: box.y1, w: box.w, h: box.h }, cy.width(), cy.height(), options.insets ?? { top: 40, right: 40, bottom: 40, left: 40 }, cy.maxZoom());
+    this.setViewport(target, options);
+  }
+
+  /**
+   * Elements and their neighbours framed at a comfortable reading size (never closer than 1.3), inside the
+   * part of the canvas `insets` leave free (the legend, the switches), with a margin.
+   */
+  frame(ids: string[], options: MoveOptions & { insets?: Insets } = { duration: 350 }): void {
+    const cy = this.#cy;
+    const eles = this.#collect(ids);
+    if (eles.empty()) return;
+    const box = eles.union(eles.connectedNodes()).boundingBox();
+    const free = options.insets ?? STUDIO_INSETS;
+    const margin = 60;
+    const insets = { top: free.top + margin, right: free.right + margin, bottom: free.bottom + margin, left: free.left + margin };
+    this.setViewport(fitViewport({ x1: box.x1, y1: box.y1, w: box.w, h: box.h }, cy.width(), cy.height(), insets, 1.3), { duration: options.duration ?? 0 });
+  }
+
+  /** A model position in page (client) pixels. */
+  toScreen(at: { x: number; y: number }): { x: number; y: number } {
+    const rect = this.#cy.container()?.getBoundingClientRect();
+    const zoom = this.#cy.zoom();
+    const pan = this.#cy.pan();
+    return { x: (rect?.left ?? 0) + at.x * zoom + pan.x, y: (rect?.top ?? 0) + at.y * zoom + pan.y };
+  }
+
+  /** A position inside the canvas (rendered pixels, as Cytoscape events give them) in page pixels. */
+  renderedToScreen(at: { x: number; y: number }): { x: number; y: number } {
+    const rect = this.#cy.container()?.getBoundingClientRect();
+    return { x: (rect?.left ?? 0) + at.x, y: (rect?.top ?? 0) + at.y };
+  }
+
+  /** The whole map as a PNG data URL (for reports and exports). */
+  exportPng(options: { scale?: number; maxWidth?: number } = {}): string {
+    return this.#cy.png({ full: true, scale: options.scale ?? 2, bg: '#ffffff', ...(options.maxWidth ? { maxWidth: options.maxWidth } : {}) });
+  }
+}
+
+export { STUDIO_INSETS };
