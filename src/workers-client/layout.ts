@@ -1,8 +1,8 @@
 // The page side of the layout worker: one force layout at a time; a newer one cancels the last.
 import type { LayoutWorkerApi } from '../../workers/layout.worker.ts';
-import { CancellableWorker } from '../workers-client/cancellable.ts';
+import { CancellableWorker } from './cancellable.ts';
 import type { Position } from '../model/types.ts';
-import type { LayoutGraph } from './layouts/force.ts';
+import type { LayoutGraph } from '../canvas/layouts/force.ts';
 
 export class LayoutCancelled extends Error {
   constructor() {
