@@ -3,6 +3,7 @@
 import type { Core, ElementDefinition, LayoutOptions, NodeSingular } from 'cytoscape';
 import type { PathwaysMap, Position } from '../model/types.ts';
 import { LANE, type Lane } from './layouts/lanes.ts';
+import { LABEL_FONT } from './style.ts';
 
 const nodeIndexes = new WeakMap<PathwaysMap, Map<string, PathwaysMap['nodes'][number]>>();
 
@@ -48,7 +49,7 @@ export function laneElements(lanes: Lane[]): ElementDefinition[] {
       });
       elements.push({
         group: 'nodes',
-        data: { id: `${lane.id}-label`, label: lane.label, width: 1, height: 1, fill: '#ffffff', fontSize: Math.round(22 * scale) },
+        data: { id: `${lane.id}-label`, label: lane.label, width: 1, height: 1, fill: '#ffffff', fontSize: Math.round(LABEL_FONT.areaName * scale) },
         position: { x: lane.x + 12, y: lane.y + 18 },
         classes: 'lane lane-area',
         selectable: false,
@@ -60,7 +61,7 @@ export function laneElements(lanes: Lane[]): ElementDefinition[] {
     const fill = lane.kind === 'organizations' ? '#fdf6ec' : LANE_FILLS[stageIndex++ % 2];
     elements.push({
       group: 'nodes',
-      data: { id: lane.id, label: lane.label, width: lane.width, height: lane.height, fill, fontSize: Math.round(26 * scale) },
+      data: { id: lane.id, label: lane.label, width: lane.width, height: lane.height, fill, fontSize: Math.round(LABEL_FONT.stageTitle * scale) },
       position: { x: lane.x + lane.width / 2, y: lane.y + lane.height / 2 },
       classes: `lane lane-${lane.kind}`,
       selectable: false,

@@ -11,6 +11,20 @@ import {
 
 export const FONT_STACK = 'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif';
 
+/** A label smaller than this on screen is not drawn (Cytoscape's `min-zoomed-font-size`): level of detail
+ *  by zoom, so whatever is drawn can be read, and small labels never pile up at overview. */
+export const MIN_LABEL_PX = 11;
+
+/** Font sizes in model pixels, chosen with the lanes' spacing (layouts/lanes.ts) so that drawn labels never
+ *  overlap: at the demo's default fit (zoom ≈ 0.34 at 1280×720) only the lane titles and area names reach
+ *  11 px; from about 0.58 organizations, from about 0.65 (just under 2× the fit) programs too. */
+export const LABEL_FONT = { program: 17, organization: 19, stageTitle: 36, areaName: 34 } as const;
+/** Node heights and the gap between a node and the label under it, in model pixels. */
+export const NODE_HEIGHT = { program: 30, organization: 40 } as const;
+export const LABEL_GAP = 5;
+/** Widest a program's and an organization's label runs before it wraps: less than their lanes' spacing. */
+export const LABEL_WRAP = { program: 120, organization: 150 } as const;
+
 export function canvasStyle(): StylesheetJson {
   return [
     {
@@ -23,24 +37,24 @@ export function canvasStyle(): StylesheetJson {
       selector: 'node',
       style: {
         'font-family': FONT_STACK,
-        'font-size': 15,
+        'font-size': LABEL_FONT.program,
         color: '#1b1f24',
         'text-wrap': 'wrap',
-        'text-max-width': '130px',
+        'text-max-width': `${LABEL_WRAP.program}px`,
         'text-valign': 'bottom',
-        'text-margin-y': 5,
+        'text-margin-y': LABEL_GAP,
         'text-outline-color': '#ffffff',
         'text-outline-width': 2.5,
         'border-width': 2,
         'border-color': '#ffffff',
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': MIN_LABEL_PX,
       },
     },
     {
       selector: 'node.organization',
-      style: { shape: 'round-rectangle', width: 56, height: 40, 'font-size': 15, 'font-weight': 'bold', 'border-color': '#1b1f24', 'border-width': 1.5 },
+      style: { shape: 'round-rectangle', width: 56, height: NODE_HEIGHT.organization, 'font-size': LABEL_FONT.organization, 'text-max-width': `${LABEL_WRAP.organization}px`, 'font-weight': 'bold', 'border-color': '#1b1f24', 'border-width': 1.5 },
     },
-    { selector: 'node.program', style: { shape: 'ellipse', width: 30, height: 30 } },
+    { selector: 'node.program', style: { shape: 'ellipse', width: NODE_HEIGHT.program, height: NODE_HEIGHT.program } },
     { selector: 'node.backbone', style: { 'border-width': 6, 'border-style': 'double', 'border-color': '#1b1f24', width: 66, height: 48 } },
     { selector: 'node.entry', style: { 'border-width': 3.5, 'border-color': '#1b1f24' } },
     { selector: 'node.status-waitlist', style: { 'border-style': 'dashed', 'border-color': '#1b1f24', 'border-width': 2.5 } },
@@ -53,6 +67,7 @@ export function canvasStyle(): StylesheetJson {
         'line-color': '#94a3b8',
         'target-arrow-color': '#94a3b8',
         'arrow-scale': 1.2,
+        'min-zoomed-font-size': MIN_LABEL_PX,
         // Opaque: a translucent edge draws each arrowhead twice (a clearing pass, then the colour).
         opacity: 1,
       },
@@ -101,7 +116,8 @@ export function canvasStyle(): StylesheetJson {
         'text-valign': 'top',
         'text-halign': 'center',
         'text-margin-y': 44,
-        'font-size': 26,
+        'text-max-width': 'data(width)',
+        'font-size': LABEL_FONT.stageTitle,
         'font-weight': 'bold',
         color: '#334155',
         'text-outline-width': 0,
@@ -110,7 +126,7 @@ export function canvasStyle(): StylesheetJson {
         'z-index': 0,
       },
     },
-    { selector: 'node.lane-area', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-y': 0, 'font-size': 22, 'background-opacity': 0, 'text-wrap': 'none', color: '#334155', 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '3px' } },
+    { selector: 'node.lane-area', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-y': 0, 'font-size': LABEL_FONT.areaName, 'background-opacity': 0, 'text-wrap': 'none', color: '#334155', 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '3px' } },
     { selector: 'node.lane-rule', style: { label: '' } },
     // Big maps (Canvas.svelte adds `bulk`): light, thin ties under thousands of programs.
     { selector: 'edge.bulk', style: { width: 1.2, 'line-color': '#c3cad6', 'target-arrow-color': '#c3cad6', 'source-arrow-color': '#c3cad6', 'arrow-scale': 0.9 } },

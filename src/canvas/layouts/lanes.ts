@@ -3,7 +3,9 @@
 import { lifeStageIds, lifeStagesOf } from '../../model/rules.ts';
 import type { MapMeta, PathwaysMap, Position } from '../../model/types.ts';
 
-export const LANE = { width: 300, rowGap: 60, itemHeight: 74, itemGap: 132, headerHeight: 110, orgColumnWidth: 280, itemsPerLine: 2 } as const;
+// Spacing leaves room for the labels (style.ts LABEL_FONT, LABEL_WRAP): a program's three-line label under its
+// node clears the next line's node; an organization's three lines clear the organization below.
+export const LANE = { width: 300, rowGap: 60, itemHeight: 102, itemGap: 132, headerHeight: 110, orgColumnWidth: 280, itemsPerLine: 2, orgRowHeight: 124, orgPitch: 160 } as const;
 
 export interface Lane {
   id: string;
@@ -107,15 +109,15 @@ export function lanesLayout(map: PathwaysMap): LanesLayout {
   };
   const ordered = orgs.map((o) => ({ id: o.id, y: meanY(o.id) })).sort((a, b) => a.y - b.y || a.id.localeCompare(b.id));
   // Organizations fill as many columns as it takes to stay within the programs' height.
-  const orgRowHeight = 84;
+  const orgRowHeight = LANE.orgRowHeight;
   const perColumn = Math.max(4, Math.floor(Math.max(totalHeight, 400) / orgRowHeight));
   const orgColumns = Math.max(1, Math.ceil(ordered.length / perColumn));
   ordered.forEach((org, i) => {
     const column = Math.floor(i / perColumn);
-    positions[org.id] = { x: 90 + column * 150 - orgColumns * 150 + 150, y: LANE.headerHeight + 40 + (i % perColumn) * orgRowHeight };
+    positions[org.id] = { x: 90 + (column + 1 - orgColumns) * LANE.orgPitch, y: LANE.headerHeight + 40 + (i % perColumn) * orgRowHeight };
   });
-  const orgWidth = orgColumns * 150 + 20;
+  const orgWidth = orgColumns * LANE.orgPitch + 20;
   const orgHeight = Math.min(ordered.length, perColumn) * orgRowHeight + LANE.headerHeight + 20;
-  lanes.push({ id: 'lane-organizations', label: 'Organizations', x: 170 - orgWidth, y: 0, width: orgWidth, height: Math.max(orgHeight, totalHeight + LANE.headerHeight), kind: 'organizations' });
+  lanes.push({ id: 'lane-organizations', label: 'Organizations', x: 90 + LANE.orgPitch / 2 + 10 - orgWidth, y: 0, width: orgWidth, height: Math.max(orgHeight, totalHeight + LANE.headerHeight), kind: 'organizations' });
   return { positions, lanes, cells: cellCentres, cellBoxes };
 }
