@@ -37,7 +37,8 @@ export function laneElements(lanes: Lane[]): ElementDefinition[] {
   let stageIndex = 0;
   for (const lane of lanes) {
     if (lane.kind === 'area') {
-      // A thin rule above each area row, its name at the row's top left.
+      // A thin rule above each area row, its name at the row's top left. Not scaled with a big map's lanes
+      // (it would cover the programs under it): at overview the count cells name the areas.
       elements.push({
         group: 'nodes',
         data: { id: lane.id, label: '', width: lane.width, height: 3, fill: '#94a3b8' },
@@ -49,7 +50,7 @@ export function laneElements(lanes: Lane[]): ElementDefinition[] {
       });
       elements.push({
         group: 'nodes',
-        data: { id: `${lane.id}-label`, label: lane.label, width: 1, height: 1, fill: '#ffffff', fontSize: Math.round(LABEL_FONT.areaName * scale) },
+        data: { id: `${lane.id}-label`, label: lane.label, width: 1, height: 1, fill: '#ffffff', fontSize: LABEL_FONT.areaName },
         position: { x: lane.x + 12, y: lane.y + 18 },
         classes: 'lane lane-area',
         selectable: false,
