@@ -6,7 +6,7 @@
 // - below ARROW_MIN_ZOOM, no arrowheads;
 // - on a big map (overview.ts), edges are left out while the viewport moves, and below
 //   OVERVIEW_ZOOM only the lanes and their count matrix are drawn; above it, everything but the matrix.
-// Labels use the stylesheet's own `min-zoomed-font-size`. Framework-free.
+// Labels use the stylesheet's own `min-zoomed-font-size`, decided at the real zoom (below). Framework-free.
 import type { Core, NodeCollection } from 'cytoscape';
 import { OVERVIEW_ZOOM } from './overview.ts';
 
@@ -19,7 +19,12 @@ interface ElementLike {
   hasClass(name: string): boolean;
 }
 
+interface StyledElement {
+  pstyle(name: string): { pfValue: number };
+}
+
 interface CanvasRendererInternals {
+  eleTextBiggerThanMin?: (ele: StyledElement, scale?: number) => boolean;
   drawArrowheads?: (context: unknown, edge: unknown, opacity: number) => void;
   drawLayeredElements?: Draw;
   drawCachedNodes?: Draw;
@@ -45,7 +50,17 @@ export function installLevelOfDetail(cy: Core): void {
   const detail: Detail = { big: false, matrix: false, paused: false };
   details.set(cy, detail);
   const renderer = rendererOf(cy);
-  const { drawArrowheads, drawLayeredElements, drawCachedNodes, drawCachedElement } = renderer;
+  const { drawArrowheads, drawLayeredElements, drawCachedNodes, drawCachedElement, eleTextBiggerThanMin } = renderer;
+  if (typeof eleTextBiggerThanMin === 'function') {
+    // Cytoscape compares a label with `min-zoomed-font-size` at the zoom rounded up to a power of two (its
+    // texture level), so an 11 px minimum lets labels through at 5.5 px. Compare at the real zoom too; a label
+    // hidden here is not taken from the label texture cache either (it is drawn directly, and skipped).
+    renderer.eleTextBiggerThanMin = function (this: CanvasRendererInternals, ele, scale) {
+      const minimum = ele.pstyle('min-zoomed-font-size').pfValue;
+      if (minimum > 0 && ele.pstyle('font-size').pfValue * cy.zoom() < minimum) return false;
+      return eleTextBiggerThanMin.call(this, ele, scale);
+    };
+  }
   if (typeof drawArrowheads === 'function') {
     renderer.drawArrowheads = function (this: CanvasRendererInternals, context, edge, opacity) {
       if (cy.zoom() >= ARROW_MIN_ZOOM) drawArrowheads.call(this, context, edge, opacity);

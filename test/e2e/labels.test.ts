@@ -144,6 +144,19 @@ describe('labels on the canvas', () => {
       // Program names are below the minimum at fit on these screens: they wait for zooming in.
       expect(LABEL_FONT.program * fit.zoom).toBeLessThan(MIN_LABEL_PX);
 
+      // Between the two, where Cytoscape's own check (at the zoom rounded up to a power of two) would
+      // still draw the programs' names at under MIN_LABEL_PX: organizations read, programs wait.
+      const between = (MIN_LABEL_PX - 0.5) / LABEL_FONT.program;
+      expect(LABEL_FONT.organization * between).toBeGreaterThanOrEqual(MIN_LABEL_PX);
+      await page.evaluate((v) => window.pathways.setViewport(v), { zoom: between, pan: { x: (fit.pan.x * between) / fit.zoom, y: (fit.pan.y * between) / fit.zoom } });
+      const middle = await settled(page);
+      expect(middle.zoom).toBeCloseTo(between, 5);
+      const atMiddle = await nodeProbes(page, map, middle.zoom);
+      const middleResult = drawnAsTheRuleSays(atMiddle, await inkIn(page, atMiddle));
+      expect(middleResult.checked).toBeGreaterThan(10);
+      expect(middleResult.drawnSmall, 'labels drawn below the minimum size (between)').toEqual([]);
+      expect(middleResult.missingLarge, 'readable labels not drawn (between)').toEqual([]);
+
       // Zoomed in 2× about the canvas centre, then about the organizations' column: organizations and
       // programs read, and the rule still holds.
       const canvasBox = await page.evaluate(() => {
