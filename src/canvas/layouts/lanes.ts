@@ -4,8 +4,8 @@ import { lifeStageIds, lifeStagesOf } from '../../model/rules.ts';
 import type { MapMeta, PathwaysMap, Position } from '../../model/types.ts';
 
 // Spacing leaves room for the labels (style.ts LABEL_FONT, LABEL_WRAP): a program's three-line label under its
-// node clears the next line's node; an organization's three lines clear the organization below.
-export const LANE = { width: 300, rowGap: 60, itemHeight: 102, itemGap: 132, headerHeight: 110, orgColumnWidth: 280, itemsPerLine: 2, orgRowHeight: 124, orgPitch: 160 } as const;
+// node clears the next line's node; an organization's four lines clear the organization below.
+export const LANE = { width: 300, rowGap: 60, itemHeight: 102, itemGap: 132, headerHeight: 110, orgColumnWidth: 280, itemsPerLine: 2, orgRowHeight: 140, orgPitch: 160 } as const;
 
 export interface Lane {
   id: string;
