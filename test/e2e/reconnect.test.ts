@@ -61,6 +61,17 @@ describe('a dropped connection keeps the person (three browsers)', () => {
   /** Ben and Cleo no longer list Ana (she really left, so her return is news). */
   const anaGone = () => Promise.all([ben, cleo].map((page) => page.waitForFunction((name) => !window.pathways.room()!.participants.includes(name), ANA.name, { timeout: 45_000 })));
 
+  /** Ana's pointer over a node: the view is panned first so the node is on her screen, wherever the layout put it. */
+  const pointAt = async (nodeId: string, offset = 0) => {
+    const before = (await ana.evaluate((id) => window.pathways.nodeScreenPosition(id), nodeId))!;
+    await ana.evaluate(({ dx, dy }) => {
+      const { zoom, pan } = window.pathways.viewport()!;
+      window.pathways.setViewport({ zoom, pan: { x: pan.x - dx, y: pan.y - dy } });
+    }, { dx: before.x - 500, dy: before.y - 400 });
+    const at = (await ana.evaluate((id) => window.pathways.nodeScreenPosition(id), nodeId))!;
+    await ana.mouse.move(at.x + offset, at.y + offset, { steps: 2 });
+  };
+
   /** Ben and Cleo see Ana's pointer, selection and "follow me" again; following her still works. */
   const anaIsWhole = async (nodeId: string, zoom: number) => {
     for (const page of [ben, cleo]) {
@@ -96,8 +107,7 @@ describe('a dropped connection keeps the person (three browsers)', () => {
     await expectListed(everyone, 45_000);
     // Ana points at a node, selects it and asks everyone to follow her.
     const node = (await ana.evaluate(() => window.pathways.getMap().nodes[0].id));
-    const at = (await ana.evaluate((id) => window.pathways.nodeScreenPosition(id), node))!;
-    await ana.mouse.move(at.x, at.y, { steps: 2 });
+    await pointAt(node);
     await ana.evaluate((id) => window.pathways.select([id]), node);
     await ana.evaluate(() => window.pathways.lead(true));
     await anaIsWhole(node, 0.8);
@@ -123,8 +133,7 @@ describe('a dropped connection keeps the person (three browsers)', () => {
     await expectListed(everyone, 30_000);
     const node = (await ana.evaluate(() => window.pathways.selection()[0]));
     // Her "follow me" moved with the room; her pointer is new on this connection.
-    const at = (await ana.evaluate((id) => window.pathways.nodeScreenPosition(id), node))!;
-    await ana.mouse.move(at.x + 5, at.y + 5, { steps: 2 });
+    await pointAt(node, 5);
     await anaIsWhole(node, 0.7);
 
     await ana.evaluate(() => window.pathways.goOffline());
