@@ -15,7 +15,7 @@ function boxesOf(page: Page): Promise<{ nodes: Box[]; labelled: Box[] }> {
     const container = document.querySelector('[data-testid="canvas"]') as HTMLElement & { _cyreg?: { cy: import('cytoscape').Core } };
     const cy = container._cyreg!.cy;
     const shown = cy.nodes(':visible').filter((n) => !n.hasClass('lane'));
-    const box = (n: import('cytoscape').NodeSingular, includeLabels: boolean) => ({ id: n.id(), ...n.boundingBox({ includeLabels, includeOverlays: false, includeUnderlays: false }) });
+    const box = (n: import('cytoscape').SingularElementArgument, includeLabels: boolean) => ({ id: n.id(), ...n.boundingBox({ includeLabels, includeOverlays: false, includeUnderlays: false }) });
     return { nodes: shown.map((n) => box(n, false)), labelled: shown.map((n) => box(n, true)) };
   });
 }

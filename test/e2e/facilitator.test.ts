@@ -136,7 +136,7 @@ describe('the facilitator', () => {
       expect(at.sideways, `sideways scroll at ${width} px`).toBe(0);
       expect(at.rightmost, `top bar at ${width} px`).toBeLessThanOrEqual(width);
       for (const name of ['+ Organization', '+ Program', 'Open…', 'Export', 'Map settings', 'Keyboard shortcuts']) {
-        await expect.poll(() => page.locator('header.bar').getByRole('button', { name }).first().isVisible(), `${name} at ${width} px`).toBe(true);
+        await expect.poll(() => page.locator('header.bar').getByRole('button', { name }).first().isVisible(), { message: `${name} at ${width} px` }).toBe(true);
       }
     }
     // The centre of the map stays the centre, and the zoom follows the window.

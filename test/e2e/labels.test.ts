@@ -156,7 +156,7 @@ describe('labels on the canvas', () => {
       await page.getByRole('tab', { name: /Insights/ }).click();
       await page.getByLabel('Show problems').check();
       const { report } = await page.evaluate(() => window.pathways.analyze());
-      const markerIds = report.gaps.filter((g) => g.kind === 'coverage' && !g.population).map((g) => `gap-${g.stage}-${g.area ?? 'all'}`);
+      const markerIds = report.gaps.flatMap((g) => (g.kind === 'coverage' && !g.population ? [`gap-${g.stage}-${g.area ?? 'all'}`] : []));
       expect(markerIds.length).toBeGreaterThan(0);
       const markerProbes: Probe[] = [];
       for (const id of markerIds) {
