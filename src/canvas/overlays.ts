@@ -24,15 +24,25 @@ export function applyAnalysisOverlays(cy: Core, map: PathwaysMap, report: Analys
       if (overlay.size) ele.data('osize', overlay.size);
     }
     if (options.problems && report && lanes) {
-      const { cells } = lanesLayout(map);
+      const { cellBoxes } = lanesLayout(map);
       for (const gap of report.gaps) {
         if (gap.kind !== 'coverage' || gap.population) continue;
-        const at = cells.get(`${gap.stage}|${gap.area ?? '*'}`);
-        if (at) cy.add({ group: 'nodes', data: { id: `gap-${gap.stage}-${gap.area ?? 'all'}`, label: 'No open service' }, position: { ...at }, classes: 'lane gap-marker', selectable: false, grabbable: false, locked: true });
+        const cell = cellBoxes.get(`${gap.stage}|${gap.area ?? '*'}`);
+        if (!cell) continue;
+        const { position, ...marker } = gapMarker(cell);
+        cy.add({ group: 'nodes', data: { id: `gap-${gap.stage}-${gap.area ?? 'all'}`, ...marker }, position, classes: 'lane gap-marker', selectable: false, grabbable: false, locked: true });
       }
     }
   });
   return new Set(overlays.keys());
+}
+
+/** A gap marker's box and words, read at the default fit (style.ts LABEL_FONT.marker): filling an empty cell;
+ *  in a cell whose programs are all closed, a strip along its top, above the programs' nodes (lanes.ts puts
+ *  their centres 56 below the cell's top). */
+export function gapMarker(cell: { x: number; y: number; width: number; height: number; count: number }) {
+  if (cell.count === 0) return { label: 'No open\nservice', width: Math.min(cell.width - 24, 220), height: Math.min(cell.height - 24, 100), position: { x: cell.x + cell.width / 2, y: cell.y + cell.height / 2 } };
+  return { label: 'None open', width: Math.min(cell.width - 24, 200), height: 34, position: { x: cell.x + cell.width / 2, y: cell.y + 20 } };
 }
 
 /** People passing along each referral (width) and the biggest losses (markers). */

@@ -18,7 +18,8 @@ export const MIN_LABEL_PX = 11;
 /** Font sizes in model pixels, chosen with the lanes' spacing (layouts/lanes.ts) so that drawn labels never
  *  overlap: at the demo's default fit (zoom ≈ 0.34 at 1280×720) only the lane titles and area names reach
  *  11 px; from about 0.58 organizations, from about 0.65 (just under 2× the fit) programs too. */
-export const LABEL_FONT = { program: 17, organization: 19, stageTitle: 36, areaName: 34 } as const;
+export const LABEL_FONT = { program: 17, organization: 19, stageTitle: 36, areaName: 34, marker: 34 } as const;
+// `marker`: gap markers and the simulation's "N lost" labels: what a planner must see at fit (≥ 11 px at 0.34).
 /** Node heights and the gap between a node and the label under it, in model pixels. */
 export const NODE_HEIGHT = { program: 30, organization: 40 } as const;
 export const LABEL_GAP = 5;
@@ -148,11 +149,11 @@ export function canvasStyle(): StylesheetJson {
     { selector: 'node[osize]', style: { width: 'data(osize)', height: 'data(osize)' } },
     { selector: 'node.problem', style: { 'underlay-color': '#C0392B', 'underlay-opacity': 0.28, 'underlay-padding': 10, 'underlay-shape': 'ellipse' } },
     { selector: 'edge.problem', style: { 'underlay-color': '#C0392B', 'underlay-opacity': 0.25, 'underlay-padding': 6, width: 5 } },
-    { selector: 'node.gap-marker', style: { shape: 'round-rectangle', width: 120, height: 36, 'background-color': '#fdecea', 'border-color': '#C0392B', 'border-width': 2, 'border-style': 'dashed', label: 'data(label)', 'text-valign': 'center', 'text-margin-y': 0, color: '#9b1c1c', 'font-size': 13, 'font-weight': 'bold', 'text-outline-width': 0, events: 'no' } },
+    { selector: 'node.gap-marker', style: { shape: 'round-rectangle', width: 'data(width)', height: 'data(height)', 'text-halign': 'center', 'text-max-width': '5000px', 'background-color': '#fdecea', 'border-color': '#C0392B', 'border-width': 2, 'border-style': 'dashed', label: 'data(label)', 'text-valign': 'center', 'text-margin-y': 0, color: '#9b1c1c', 'font-size': LABEL_FONT.marker, 'font-weight': 'bold', 'text-outline-width': 0, events: 'no' } },
     // Simulation overlay (src/simulation/overlay.ts).
     { selector: 'edge[sflow]', style: { width: 'data(sflow)', opacity: 0.9 } },
     { selector: 'node.sim-lost', style: { 'underlay-color': '#D55E00', 'underlay-opacity': 0.35, 'underlay-padding': 9 } },
-    { selector: 'edge.sim-lost', style: { label: 'data(slost)', color: '#9b1c1c', 'font-weight': 'bold', 'font-size': 14, 'text-background-color': '#fff4f2', 'text-background-opacity': 0.95, 'text-background-padding': '2px', 'underlay-color': '#D55E00', 'underlay-opacity': 0.3, 'underlay-padding': 6 } },
+    { selector: 'edge.sim-lost', style: { label: 'data(slost)', color: '#9b1c1c', 'font-weight': 'bold', 'font-size': LABEL_FONT.marker, 'text-background-color': '#fff4f2', 'text-background-opacity': 0.95, 'text-background-padding': '2px', 'underlay-color': '#D55E00', 'underlay-opacity': 0.3, 'underlay-padding': 6 } },
     // Comparing versions (src/ui/history/marks.ts): Okabe–Ito colours, each with its own line style.
     { selector: 'node.diff-added', style: { 'border-color': '#009E73', 'border-width': 6, 'border-style': 'solid', 'underlay-color': '#009E73', 'underlay-opacity': 0.25, 'underlay-padding': 8 } },
     { selector: 'node.diff-changed', style: { 'border-color': '#0072B2', 'border-width': 7, 'border-style': 'double' } },

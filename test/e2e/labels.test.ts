@@ -18,7 +18,7 @@ interface Probe {
   y1: number;
   x2: number;
   y2: number;
-  ink: 'node' | 'lane';
+  ink: 'node' | 'lane' | 'marker';
 }
 
 type Viewport = { zoom: number; pan: { x: number; y: number } };
@@ -65,7 +65,13 @@ async function inkIn(page: Page, probes: Probe[]): Promise<Record<string, number
         for (let i = 0; i < data.length; i += 4) {
           const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
           // Node labels are near-black grey (#1b1f24); lane titles slate (#334155). Ties are blue, teal or light grey.
-          const ink = p.ink === 'node' ? Math.max(r, g, b) <= 110 && Math.max(r, g, b) - Math.min(r, g, b) <= 24 : Math.abs(r - 0x33) <= 40 && Math.abs(g - 0x41) <= 40 && Math.abs(b - 0x55) <= 40;
+          // Gap markers' words are dark red (#9b1c1c) on pale red.
+          const ink =
+            p.ink === 'node'
+              ? Math.max(r, g, b) <= 110 && Math.max(r, g, b) - Math.min(r, g, b) <= 24
+              : p.ink === 'lane'
+                ? Math.abs(r - 0x33) <= 40 && Math.abs(g - 0x41) <= 40 && Math.abs(b - 0x55) <= 40
+                : Math.abs(r - 0x9b) <= 45 && g <= 90 && b <= 90;
           if (ink) count++;
         }
         out[p.id] = count;
@@ -135,6 +141,7 @@ describe('labels on the canvas', () => {
       const titleInk = await inkIn(page, titleProbes);
       for (const probe of titleProbes) expect(titleInk[probe.id], `title ${probe.id}`).toBeGreaterThan(0);
 
+
       // At fit: every node label is drawn exactly when it is at least MIN_LABEL_PX tall on screen.
       const atFit = await nodeProbes(page, map, fit.zoom);
       const fitResult = drawnAsTheRuleSays(atFit, await inkIn(page, atFit));
@@ -143,6 +150,26 @@ describe('labels on the canvas', () => {
       expect(fitResult.missingLarge, 'readable labels not drawn').toEqual([]);
       // Program names are below the minimum at fit on these screens: they wait for zooming in.
       expect(LABEL_FONT.program * fit.zoom).toBeLessThan(MIN_LABEL_PX);
+
+      // The gap markers ("No open service") read at fit: the planner sees every gap without zooming.
+      expect(LABEL_FONT.marker * fit.zoom).toBeGreaterThanOrEqual(MIN_LABEL_PX);
+      await page.getByRole('tab', { name: /Insights/ }).click();
+      await page.getByLabel('Show problems').check();
+      const { report } = await page.evaluate(() => window.pathways.analyze());
+      const markerIds = report.gaps.flatMap((g) => (g.kind === 'coverage' && !g.population ? [`gap-${g.stage}-${g.area ?? 'all'}`] : []));
+      expect(markerIds.length).toBeGreaterThan(0);
+      const markerProbes: Probe[] = [];
+      for (const id of markerIds) {
+        const handle = await page.waitForFunction((id) => window.pathways.nodeScreenPosition(id), id, { timeout: 10_000 });
+        const at = (await handle.jsonValue()) as { x: number; y: number };
+        // Around the words' middle (between the two lines of "No open / service", or on "None open").
+        markerProbes.push({ id, x1: at!.x - 40 * fit.zoom, x2: at!.x + 40 * fit.zoom, y1: at!.y - 16 * fit.zoom, y2: at!.y + 16 * fit.zoom, ink: 'marker' });
+      }
+      const markerInk = await inkIn(page, markerProbes);
+      for (const probe of markerProbes) expect(markerInk[probe.id], `gap marker ${probe.id}`).toBeGreaterThan(20);
+      if (shots) await page.screenshot({ path: `${shots}/gaps-${size.width}.png` });
+      await page.getByLabel('Show problems').uncheck();
+      await page.waitForFunction((id) => window.pathways.nodeScreenPosition(id) === null, markerIds[0]);
 
       // Between the two, where Cytoscape's own check (at the zoom rounded up to a power of two) would
       // still draw the programs' names at under MIN_LABEL_PX: organizations read, programs wait.

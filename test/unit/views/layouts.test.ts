@@ -5,6 +5,7 @@ import { byAreaLayout } from '../../../src/canvas/layouts/by-area.ts';
 import { concentricLayout, RING } from '../../../src/canvas/layouts/concentric.ts';
 import { fitViewport } from '../../../src/canvas/apply-view.ts';
 import { nearestInDirection } from '../../../src/canvas/keyboard-nav.ts';
+import { MIN_SIZE, SIZE_RANGE } from '../../../src/views/present.ts';
 import { mapOf, org, program } from '../../fixtures/maps.ts';
 
 describe('concentric layout', () => {
@@ -19,6 +20,16 @@ describe('concentric layout', () => {
     expect(radius('h')).toBe(2 * RING.gap);
     // The first of a ring sits at the top (angle −90°).
     expect(p.b).toEqual({ x: 0, y: -RING.gap });
+  });
+
+  it('keeps every two nodes at least a ring apart: the largest slide sizes never overlap', () => {
+    const ids = Array.from({ length: 60 }, (_, i) => `n${String(i).padStart(2, '0')}`);
+    const p = concentricLayout(mapOf(ids.map((id) => org(id))), Object.fromEntries(ids.map((id, i) => [id, i])));
+    let closest = Infinity;
+    for (const a of ids) for (const b of ids) if (a < b) closest = Math.min(closest, Math.hypot(p[a].x - p[b].x, p[a].y - p[b].y));
+    expect(closest).toBeGreaterThanOrEqual(RING.gap - 1);
+    // Two squares of the largest size (sized by a metric) a diagonal apart cannot intersect.
+    expect(RING.gap).toBeGreaterThan((MIN_SIZE + SIZE_RANGE) * Math.SQRT2);
   });
 
   it('arranges only the shown nodes', () => {
