@@ -39,7 +39,7 @@ module.exports = {
       severity: 'error',
       comment: 'One component owns the canvas; everything else goes through it.',
       from: { path: '^src/', pathNot: '^src/canvas/' },
-      to: { path: 'node_modules/cytoscape' },
+      to: { path: 'node_modules/(@types/)?cytoscape' },
     },
     {
       name: 'canvas-below-ui',

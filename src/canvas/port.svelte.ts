@@ -4,7 +4,9 @@
 // animation frame while someone does (issue 14: nothing but drawing on the viewport path).
 import type { Core } from 'cytoscape';
 import { createSubscriber } from 'svelte/reactivity';
-import { fitViewport, STUDIO_INSETS, type Insets } from './apply-view.ts';
+import { fitViewport, setProjectorTheme, STUDIO_INSETS, type Insets } from './apply-view.ts';
+import { findingPictures } from './finding-pictures.ts';
+import { pngBlob, svgText } from './exports.ts';
 
 export interface Viewport {
   zoom: number;
@@ -95,6 +97,98 @@ export class CanvasPort {
   renderedToScreen(at: { x: number; y: number }): { x: number; y: number } {
     const rect = this.#cy.container()?.getBoundingClientRect();
     return { x: (rect?.left ?? 0) + at.x, y: (rect?.top ?? 0) + at.y };
+  }
+
+  /** Zoom, pan and size as they are now, without subscribing (for code that publishes or saves them). */
+  current(): Viewport & { size: { width: number; height: number } } {
+    const cy = this.#cy;
+    return { zoom: cy.zoom(), pan: { ...cy.pan() }, size: { width: cy.width(), height: cy.height() } };
+  }
+
+  /**
+   * The canvas changed size from `before` to its size now: what was on screen stays on screen (the same
+   * centre), with the zoom scaled by the change in area, so resizing back restores the zoom exactly.
+   */
+  keepCentre(before: { width: number; height: number }, size: { width: number; height: number }): void {
+    const cy = this.#cy;
+    cy.resize();
+    const zoom = cy.zoom();
+    const pan = cy.pan();
+    const centre = { x: (before.width / 2 - pan.x) / zoom, y: (before.height / 2 - pan.y) / zoom };
+    const ratio = Math.sqrt((size.width / before.width) * (size.height / before.height));
+    const scaled = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), zoom * ratio));
+    cy.viewport({ zoom: scaled, pan: { x: size.width / 2 - centre.x * scaled, y: size.height / 2 - centre.y * scaled } });
+  }
+
+  /** A node's centre in page pixels (null: no such node on the canvas). */
+  nodeScreenPosition(id: string): { x: number; y: number } | null {
+    const node = this.#cy.$id(id);
+    if (!node.nonempty() || !node.isNode()) return null;
+    return this.toScreen(node.position());
+  }
+
+  /** A node's box in canvas (rendered) pixels, labels left out (null: no such node). */
+  nodeBox(id: string): { x1: number; y1: number; w: number; h: number } | null {
+    const node = this.#cy.getElementById(id);
+    if (node.empty() || !node.isNode()) return null;
+    const box = node.renderedBoundingBox({ includeLabels: false });
+    return { x1: box.x1, y1: box.y1, w: box.w, h: box.h };
+  }
+
+  /** The ids selected on the canvas. */
+  selectedIds(): string[] {
+    return this.#cy.$(':selected').map((e) => e.id());
+  }
+
+  /** The labels of the lanes drawn, each once. */
+  lanes(): string[] {
+    return [...new Set(this.#cy.nodes('.lane').map((lane) => String(lane.data('label'))).filter(Boolean))];
+  }
+
+  /** How much of a simulation the canvas shows: edges carrying flow, markers of people lost. */
+  simulationMarks(): { flowing: number; lostMarkers: number } {
+    const cy = this.#cy;
+    return { flowing: cy.edges().filter((e) => e.data('sflow') !== undefined).length, lostMarkers: cy.elements('.sim-lost').length };
+  }
+
+  /**
+   * Listens to the person's hand on the canvas: the pointer in model coordinates, the pointer leaving,
+   * and panning or zooming by hand (`steer`). Returns the function that stops listening.
+   */
+  listen(handlers: { pointer?: (at: { x: number; y: number }) => void; leave?: () => void; steer?: () => void }): () => void {
+    const cy = this.#cy;
+    const move = (event: { position: { x: number; y: number } }) => handlers.pointer?.(event.position);
+    const steer = () => handlers.steer?.();
+    const leave = () => handlers.leave?.();
+    cy.on('mousemove', move);
+    cy.on('dragpan scrollzoom pinchzoom', steer);
+    const container = cy.container();
+    container?.addEventListener('mouseleave', leave);
+    return () => {
+      cy.off('mousemove', move);
+      cy.off('dragpan scrollzoom pinchzoom', steer);
+      container?.removeEventListener('mouseleave', leave);
+    };
+  }
+
+  /** Projector type and contrast for presenting (false: back to the studio's). */
+  setProjectorTheme(on: boolean): void {
+    setProjectorTheme(this.#cy, on);
+  }
+
+  /** One picture per list of element ids, the canvas put back where it was after (null where none is drawn). */
+  findingPictures(findings: string[][]): (string | null)[] {
+    return findingPictures(this.#cy, findings);
+  }
+
+  /** The whole map as a PNG blob (downloads). */
+  exportPngBlob(): Blob {
+    return pngBlob(this.#cy);
+  }
+
+  /** The whole map as SVG text (downloads). */
+  exportSvg(): string {
+    return svgText(this.#cy);
   }
 
   /** The whole map as a PNG data URL (for reports and exports). */

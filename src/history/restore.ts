@@ -1,57 +1,14 @@
-// Restoring a named version: the live map becomes the version's content as ONE local transaction, so
-// one undo gives back the exact prior map. Only what differs is written (a peer's concurrent edit to an
-// untouched element survives), and each element it changes records who restored which version.
-import * as Y from 'yjs';
-import { LOCAL_ORIGIN, mapRoots, nextOrder, ORDER_KEY, SCHEMA_KEY, toFieldMap, type FieldMap } from '../model/doc.ts';
-import { ModelError, writeChangedFields } from '../model/mutations.ts';
-import { recordChanges, type RecordedChange } from '../model/attribution.ts';
+// Restoring a named version: history rebuilds the version's content; the model writes it
+// (`restoreMapContent`: one local transaction, one undo step, only what differs).
+import type * as Y from 'yjs';
+import { ModelError } from '../model/mutations.ts';
+import { restoreMapContent } from '../model/version-writes.ts';
 import { findVersion, versionMap } from './versions.ts';
-
-function syncCollection(root: Y.Map<FieldMap>, entries: { id: string }[], kind: 'node' | 'edge' | null, label: string, changes: RecordedChange[], extra?: (index: number) => Record<string, unknown>): void {
-  const keep = new Set(entries.map((e) => e.id));
-  for (const id of [...root.keys()]) {
-    if (keep.has(id)) continue;
-    root.delete(id);
-    if (kind) changes.push({ element: `${kind}:${id}`, action: 'removed', version: label });
-  }
-  entries.forEach((entry, index) => {
-    const fields = root.get(entry.id);
-    // Nodes and edges keep their place in the list every replica agrees on; one brought back goes last.
-    const order = kind ? { [ORDER_KEY]: fields instanceof Y.Map && typeof fields.get(ORDER_KEY) === 'number' ? fields.get(ORDER_KEY) : nextOrder() } : {};
-    const next = { ...(entry as Record<string, unknown>), ...order, ...extra?.(index) };
-    if (fields instanceof Y.Map) {
-      const before = JSON.stringify(fields.toJSON());
-      writeChangedFields(fields, next);
-      if (kind && before !== JSON.stringify(fields.toJSON())) changes.push({ element: `${kind}:${entry.id}`, action: 'restored', version: label });
-    } else {
-      root.set(entry.id, toFieldMap(next));
-      if (kind) changes.push({ element: `${kind}:${entry.id}`, action: 'restored', version: label });
-    }
-  });
-}
 
 /** Makes the map what it was at version `id`. Undoable in one step. Returns how many elements changed. */
 export function restoreVersion(doc: Y.Doc, id: string): number {
   const { versions, version } = findVersion(doc, id);
   const rebuilt = versionMap(versions, version);
   if (!rebuilt.map) throw new ModelError(rebuilt.problems, 'version');
-  const map = rebuilt.map;
-  const roots = mapRoots(doc);
-  const changes: RecordedChange[] = [];
-  doc.transact(() => {
-    syncCollection(roots.nodes, map.nodes, 'node', version.label, changes);
-    syncCollection(roots.edges, map.edges, 'edge', version.label, changes);
-    syncCollection(roots.views, map.views, null, version.label, changes, (index) => ({ [ORDER_KEY]: index }));
-    for (const key of [...roots.positions.keys()]) if (!(key in map.positions)) roots.positions.delete(key);
-    for (const [key, p] of Object.entries(map.positions)) {
-      const current = roots.positions.get(key) as { x?: number; y?: number } | undefined;
-      if (current?.x !== p.x || current?.y !== p.y) roots.positions.set(key, { x: p.x, y: p.y });
-    }
-    for (const key of [...roots.meta.keys()]) if (key !== SCHEMA_KEY && !(key in map.meta)) roots.meta.delete(key);
-    for (const [key, value] of Object.entries(map.meta)) {
-      if (value !== undefined && JSON.stringify(roots.meta.get(key)) !== JSON.stringify(value)) roots.meta.set(key, value);
-    }
-    recordChanges(doc, changes);
-  }, LOCAL_ORIGIN);
-  return changes.length;
+  return restoreMapContent(doc, rebuilt.map, { label: version.label });
 }

@@ -5,8 +5,8 @@
 // every deleted value forever), and they cannot travel in the JSON map file; a delta does both.
 import type * as Y from 'yjs';
 import { LIMITS } from '../model/constants.ts';
-import { LOCAL_ORIGIN, mapRoots } from '../model/doc.ts';
 import { ModelError, newId } from '../model/mutations.ts';
+import { putVersion } from '../model/version-writes.ts';
 import { projectSnapshot } from '../model/snapshot.ts';
 import { byTime, storedVersions } from '../model/version-store.ts';
 import { validateMap } from '../model/validate.ts';
@@ -100,7 +100,7 @@ export function takeVersion(doc: Y.Doc, label: string, options: { by?: string; a
     break;
   }
   if (!entry.changes) entry.content = now;
-  doc.transact(() => mapRoots(doc).versions.set(id, entry), LOCAL_ORIGIN);
+  putVersion(doc, entry);
   // What was just stored came from the validated snapshot: no need to rebuild or re-check it.
   contents.set(entry, now);
   checked.set(entry, { map: mapOfContent(now) });

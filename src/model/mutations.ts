@@ -108,6 +108,8 @@ export function updateNodesEach(doc: Y.Doc, patches: [string, Patch][]): void {
 export interface RemoveOptions {
   /** What happens to the programs of a removed organization (default: keep them, unattached). */
   programs?: 'delete' | 'keep' | { reassignTo: string };
+  /** Edges removed in the same transaction (the rest of a selection), so one undo brings all back. */
+  edges?: string[];
 }
 
 /** Removes nodes with their edges and positions. Returns the ids of every node removed. */
@@ -123,6 +125,7 @@ export function removeNodes(doc: Y.Doc, ids: string[], options: RemoveOptions = 
     }
   }
   doc.transact(() => {
+    if (options.edges) removeEdges(doc, options.edges);
     for (const id of [...removing]) {
       if (nodeType(doc, id) !== 'organization') continue;
       for (const [programId, fields] of programsOf(id)) {
@@ -195,6 +198,13 @@ export function removeEdges(doc: Y.Doc, ids: string[]): void {
     removed.forEach((id) => roots.edges.delete(id));
     recordChanges(doc, removed.map((id) => ({ element: `edge:${id}` as const, action: 'removed' as const })));
   }, LOCAL_ORIGIN);
+}
+
+/** Removes an entry the validator quarantined, or an edge hidden for a missing endpoint (never drawn, so not attributed). */
+export function removeQuarantined(doc: Y.Doc, collection: 'nodes' | 'edges' | 'views' | 'meta' | 'positions', id: string): void {
+  if (!['nodes', 'edges', 'views', 'meta', 'positions'].includes(collection)) throw new ModelError([{ path: 'collection', message: `no collection "${collection}"` }], 'delete');
+  const root = mapRoots(doc)[collection] as Y.Map<unknown>;
+  if (root.has(id)) doc.transact(() => root.delete(id), LOCAL_ORIGIN);
 }
 
 /** Call on drag end, never per frame: every write stays in the document's history. */

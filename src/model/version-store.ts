@@ -13,7 +13,7 @@ export function byTime(a: MapVersion, b: MapVersion): number {
 const shortText = (value: unknown, max: number) => typeof value === 'string' && value.length <= max && !/[<>]/.test(value);
 
 /** What the list shows is checked here (a peer may write anything); the content when it is rebuilt. */
-function looksLikeVersion(value: unknown, key: string): value is MapVersion {
+export function looksLikeVersion(value: unknown, key: string): value is MapVersion {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
   const v = value as Record<string, unknown>;
   return (

@@ -126,17 +126,14 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
         client.destroy();
       }
     },
-    canvasLanes: () => [...new Set(studio().cy?.nodes('.lane').map((lane) => String(lane.data('label'))).filter(Boolean) ?? [])],
+    canvasLanes: () => studio().canvas?.lanes() ?? [],
     putView: (view) => putView(studio().doc, view),
     removeView: (id) => removeView(studio().doc, id),
     showView: (id) => activateView(studio(), id === null ? null : findView(studio(), id)),
     currentView: () => (studio().currentView ? structuredClone(studio().currentView) : null),
     simulationResult: () => (studio().simulation?.result ? structuredClone(studio().simulation!.result!) : null),
-    canvasSelection: () => studio().cy?.$(':selected').map((e) => e.id()) ?? [],
-    simulationOnCanvas: () => ({
-      flowing: studio().cy?.edges().filter((e) => e.data('sflow') !== undefined).length ?? 0,
-      lostMarkers: studio().cy?.elements('.sim-lost').length ?? 0,
-    }),
+    canvasSelection: () => studio().canvas?.selectedIds() ?? [],
+    simulationOnCanvas: () => studio().canvas?.simulationMarks() ?? { flowing: 0, lostMarkers: 0 },
     room: () => {
       const room = session.room;
       if (!room) return null;
@@ -157,14 +154,7 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
     analysisStatus: () => ({ runs: studio().analysis?.runs ?? 0, running: studio().analysis?.running ?? false }),
     presenting: () => studio().presentation.presenting,
     followPresenter: (state) => studio().presentation.followPresenter(state),
-    nodeScreenPosition(id) {
-      const cy = studio().cy;
-      const node = cy?.$id(id);
-      if (!cy || !node?.nonempty()) return null;
-      const box = cy.container()!.getBoundingClientRect();
-      const p = node.renderedPosition();
-      return { x: box.left + p.x, y: box.top + p.y };
-    },
+    nodeScreenPosition: (id) => studio().canvas?.nodeScreenPosition(id) ?? null,
   };
   (globalThis as unknown as { pathways: PathwaysApi }).pathways = api;
   return api;

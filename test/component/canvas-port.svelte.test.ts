@@ -40,4 +40,38 @@ describe('canvas port', () => {
     flushSync();
     expect(seen).toEqual([1, 3]);
   });
+
+  it('answers what the UI asks of the canvas without handing out cy', () => {
+    const cy = cytoscape({
+      headless: true,
+      layout: { name: 'preset' },
+      elements: [
+        { data: { id: 'a' }, position: { x: 10, y: 20 } },
+        { data: { id: 'b' }, position: { x: 50, y: 20 } },
+        { data: { id: 'lane-1', label: 'Early childhood' }, classes: 'lane', position: { x: 0, y: 0 } },
+        { data: { id: 'lane-2', label: 'Early childhood' }, classes: 'lane', position: { x: 0, y: 90 } },
+        { data: { id: 'e', source: 'a', target: 'b', sflow: 3 } },
+      ],
+    });
+    const port = new CanvasPort(cy);
+    port.setViewport({ zoom: 2, pan: { x: 5, y: -7 } });
+    expect(port.nodeScreenPosition('a')).toEqual({ x: 25, y: 33 });
+    expect(port.nodeScreenPosition('e')).toBeNull();
+    expect(port.nodeScreenPosition('nope')).toBeNull();
+    expect(port.lanes()).toEqual(['Early childhood']);
+    cy.$id('b').select();
+    expect(port.selectedIds()).toEqual(['b']);
+    expect(port.simulationMarks()).toEqual({ flowing: 1, lostMarkers: 0 });
+    expect(port.current()).toMatchObject({ zoom: 2, pan: { x: 5, y: -7 } });
+  });
+
+  it('keeps the centre on a resize, and resizing back restores the viewport exactly', () => {
+    const cy = cytoscape({ headless: true });
+    const port = new CanvasPort(cy);
+    port.setViewport({ zoom: 1, pan: { x: 10, y: 20 } });
+    port.keepCentre({ width: 800, height: 600 }, { width: 400, height: 300 });
+    expect(port.current()).toMatchObject({ zoom: 0.5, pan: { x: 5, y: 10 } });
+    port.keepCentre({ width: 400, height: 300 }, { width: 800, height: 600 });
+    expect(port.current()).toMatchObject({ zoom: 1, pan: { x: 10, y: 20 } });
+  });
 });

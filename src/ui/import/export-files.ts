@@ -1,7 +1,6 @@
 // Export downloads from the browser: the map in each file format (same exporters as the CLI), and
 // PNG / SVG pictures of the current view of the canvas.
-import cytoscape, { type Core } from 'cytoscape';
-import svgExtension from 'cytoscape-svg';
+import type { CanvasPort } from '../../canvas/port.svelte.ts';
 import { exportMap, type ExportFormat } from '../../formats/index.ts';
 import type { PathwaysMap } from '../../model/types.ts';
 import { downloadBlob, downloadText } from '../files.ts';
@@ -15,18 +14,10 @@ export function downloadMapAs(map: PathwaysMap, format: ExportFormat): void {
   for (const file of exportMap(map, format)) downloadText(file.text, base + file.suffix, file.type);
 }
 
-export function downloadPng(cy: Core, map: PathwaysMap): void {
-  const blob = cy.png({ full: true, scale: 2, bg: '#fff', output: 'blob' }) as unknown as Blob;
-  downloadBlob(blob, `${baseNameFor(map)}.png`);
+export function downloadPng(canvas: CanvasPort, map: PathwaysMap): void {
+  downloadBlob(canvas.exportPngBlob(), `${baseNameFor(map)}.png`);
 }
 
-let svgRegistered = false;
-
-export function downloadSvg(cy: Core, map: PathwaysMap): void {
-  if (!svgRegistered) {
-    cytoscape.use(svgExtension);
-    svgRegistered = true;
-  }
-  const svg = (cy as unknown as { svg(options: object): string }).svg({ full: true, scale: 1, bg: '#fff' });
-  downloadText(svg, `${baseNameFor(map)}.svg`, 'image/svg+xml');
+export function downloadSvg(canvas: CanvasPort, map: PathwaysMap): void {
+  downloadText(canvas.exportSvg(), `${baseNameFor(map)}.svg`, 'image/svg+xml');
 }

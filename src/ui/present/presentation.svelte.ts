@@ -1,6 +1,6 @@
 // Presentation mode: the map's saved views as slides. Plain state that collaboration can mirror:
 // `presenting` is what a presenter broadcasts, `followPresenter` is what a follower applies.
-import type { Core } from 'cytoscape';
+import type { CanvasPort } from '../../canvas/port.svelte.ts';
 import { activateView, findView } from '../views/activate.ts';
 import type { Studio } from '../state/studio.svelte.ts';
 import type { SavedView } from '../../views/types.ts';
@@ -14,8 +14,8 @@ export interface PresentingState {
 }
 
 /** This canvas's viewport as the room sees it (with its size, so other screens can fit the same area). */
-export function sharedViewportOf(cy: Core): SharedViewport {
-  return { zoom: cy.zoom(), pan: { ...cy.pan() }, size: { width: cy.width(), height: cy.height() } };
+export function sharedViewportOf(canvas: CanvasPort): SharedViewport {
+  return canvas.current();
 }
 
 export class PresentationState {
@@ -44,15 +44,15 @@ export class PresentationState {
   /** For collaboration to broadcast while this screen presents (null when not presenting). */
   get presenting(): PresentingState | null {
     if (!this.active) return null;
-    const cy = this.studio.cy;
-    return { viewId: this.slide?.id ?? null, slideIndex: this.slideIndex, viewport: cy ? sharedViewportOf(cy) : null };
+    const canvas = this.studio.canvas;
+    return { viewId: this.slide?.id ?? null, slideIndex: this.slideIndex, viewport: canvas ? sharedViewportOf(canvas) : null };
   }
 
   /** Remembers this screen's view, layout and viewport, once, as the slides take over. */
   private remember(): void {
     if (this.active || this.before) return;
-    const cy = this.studio.cy;
-    this.before = { viewId: this.studio.currentView?.id ?? null, layout: this.studio.layout, viewport: cy ? { zoom: cy.zoom(), pan: { ...cy.pan() } } : null };
+    const now = this.studio.canvas?.current();
+    this.before = { viewId: this.studio.currentView?.id ?? null, layout: this.studio.layout, viewport: now ? { zoom: now.zoom, pan: now.pan } : null };
   }
 
   /** Back to the view, layout and viewport this screen had before the presentation. */
@@ -109,8 +109,8 @@ export class PresentationState {
     const index = state.viewId ? this.slides.findIndex((v) => v.id === state.viewId) : state.slideIndex;
     // Joining shows the presenter's slide even when its index matches this screen's last one (slide 1's filter).
     if (index >= 0 && (joining || index !== this.slideIndex)) this.go(index);
-    const cy = this.studio.cy;
-    if (state.viewport && cy) cy.animate(fitViewport(state.viewport, { width: cy.width(), height: cy.height() }), { duration: 300 });
+    const canvas = this.studio.canvas;
+    if (state.viewport && canvas) canvas.setViewport(fitViewport(state.viewport, canvas.current().size), { duration: 300 });
   }
 
   /** Step out of following the presenter, or back in (catching up at once). */

@@ -155,8 +155,8 @@ export class RoomState {
 
   /** My viewport and selection go out when they change; a follower's viewport is not news. */
   private publishView(studio: Studio): void {
-    const cy = studio.cy;
-    const viewport = cy && this.following === null ? sharedViewportOf(cy) : null;
+    const canvas = studio.canvas;
+    const viewport = canvas && this.following === null ? sharedViewportOf(canvas) : null;
     const selection = studio.selection.slice(0, MAX_SELECTION);
     const text = JSON.stringify([viewport, selection, this.leading]);
     if (text === this.sentView) return;
@@ -178,8 +178,8 @@ export class RoomState {
 
   private applyFollowedViewport(studio: Studio): void {
     const target = this.others.find((v) => v.clientId === this.following);
-    const cy = studio.cy;
-    if (target?.viewport && cy) cy.viewport(fitViewport(target.viewport, { width: cy.width(), height: cy.height() }));
+    const canvas = studio.canvas;
+    if (target?.viewport && canvas) canvas.setViewport(fitViewport(target.viewport, canvas.current().size));
   }
 
   /** Follow someone's viewport (null: stop). Stopping also steps out of a leader's "follow me". */

@@ -1,6 +1,5 @@
 // The open map as the UI sees it: the Y.Doc, its validated snapshot, the selection, undo state.
 // Panels (insights, simulation, collaboration, presentation) read this; components only bind.
-import type { Core } from 'cytoscape';
 import type { CanvasPort } from '../../canvas/port.svelte.ts';
 import type * as Y from 'yjs';
 import type { MapEdge, MapNode, PathwaysMap } from '../../model/types.ts';
@@ -69,8 +68,6 @@ export class Studio {
   get liveSnapshot(): MapSnapshot {
     return this.live;
   }
-  /** The live Cytoscape instance while a canvas is mounted (exports, tests); not reactive. */
-  cy: Core | undefined = undefined;
   /** The canvas port while a canvas is mounted: viewport, fit, frame, coordinates, export (src/canvas/port.svelte.ts). */
   canvas = $state.raw<CanvasPort | undefined>(undefined);
   /** The view as chosen: a saved view (by id), or the view editor's unsaved draft (as it is). */
