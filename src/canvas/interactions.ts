@@ -4,7 +4,7 @@
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import { setPositions } from '../model/mutations.ts';
 import type { Position } from '../model/types.ts';
-import type { Studio } from '../ui/state/studio.svelte.ts';
+import type * as Y from 'yjs';
 import { overviewCellAt } from './level-of-detail.ts';
 
 export interface EdgeDrawing {
@@ -13,8 +13,18 @@ export interface EdgeDrawing {
   start(node: NodeSingular): void;
 }
 
+/** What the canvas's pointer interactions read and set in the session that hosts it (the UI's Studio). */
+export interface CanvasHost {
+  readonly doc: Y.Doc;
+  readonly selection: readonly string[];
+  readonly layout: string;
+  select(ids: string[]): void;
+  /** A node or edge was clicked: the inspector shows it. */
+  sidebarTab: 'inspect' | (string & {});
+}
+
 export interface InteractionOptions {
-  studio: Studio;
+  studio: CanvasHost;
   readonly: boolean;
   /** True while the canvas itself applies the studio's selection (not a user's act). */
   isSyncingSelection(): boolean;

@@ -8,6 +8,7 @@ import type * as Y from 'yjs';
 import { isMapLoad, mapRoots } from '../../model/doc.ts';
 import type { PathwaysMap } from '../../model/types.ts';
 import { rememberedName } from '../state/identity.ts';
+import type { ChangeHistory } from '../state/features.ts';
 import type { Studio } from '../state/studio.svelte.ts';
 import { CompareCancelled, CompareClient } from '../../workers-client/history.ts';
 import { comparisonView } from './marks.ts';
@@ -24,7 +25,7 @@ export interface Comparison {
   diff: MapDiff;
 }
 
-export class HistoryState {
+export class HistoryState implements ChangeHistory {
   versions = $state.raw<ReturnType<typeof listVersions>>([]);
   /** Bumped when anyone's change is recorded (the inspector's History section re-reads). */
   changesRevision = $state(0);

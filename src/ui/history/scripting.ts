@@ -2,7 +2,7 @@
 import { historyOf, type ChangeEntry } from '../../model/attribution.ts';
 import type { MapDiff } from '../../history/diff.ts';
 import type { Studio } from '../state/studio.svelte.ts';
-import { NOW, type HistoryState } from './history.svelte.ts';
+import { HistoryState, NOW } from './history.svelte.ts';
 
 export interface HistoryApi {
   /** Takes a named version of the map as it is now; returns its id. */
@@ -24,7 +24,8 @@ export interface HistoryApi {
 export function historyApi(studio: () => Studio): HistoryApi {
   const history = (): HistoryState => {
     const state = studio().history;
-    if (!state) throw new Error('The history is not ready');
+    // The studio holds its history through a narrow interface; the full API needs the state itself.
+    if (!(state instanceof HistoryState)) throw new Error('The history is not ready');
     return state;
   };
   return {

@@ -5,20 +5,16 @@ import { activateView, findView } from '../views/activate.ts';
 import type { Studio } from '../state/studio.svelte.ts';
 import type { SavedView } from '../../views/types.ts';
 import { fitViewport, type SharedViewport } from '../../collab/presence.ts';
+import type { Presentation, PresentingState } from '../state/features.ts';
 
-/** What a presenter shares with the room (plain data: safe to send over awareness). */
-export interface PresentingState {
-  viewId: string | null;
-  slideIndex: number;
-  viewport: SharedViewport | null;
-}
+export type { PresentingState };
 
 /** This canvas's viewport as the room sees it (with its size, so other screens can fit the same area). */
 export function sharedViewportOf(canvas: CanvasPort): SharedViewport {
   return canvas.current();
 }
 
-export class PresentationState {
+export class PresentationState implements Presentation {
   active = $state(false);
   slideIndex = $state(0);
   /** While true, a participant's screen follows the presenter; they can step out and back. */

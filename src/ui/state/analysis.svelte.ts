@@ -4,11 +4,12 @@ import { AnalysisCancelled, AnalysisClient } from '../../workers-client/analysis
 import { untrack } from 'svelte';
 import type { AnalysisReport } from '../../analysis/types.ts';
 import type { PathwaysMap } from '../../model/types.ts';
+import type { LiveAnalysis } from './features.ts';
 import type { Studio } from './studio.svelte.ts';
 
 export const ANALYSIS_DEBOUNCE_MS = 300;
 
-export class AnalysisState {
+export class AnalysisState implements LiveAnalysis {
   report = $state.raw<AnalysisReport | null>(null);
   /** The map the report describes (a report always reads against its own map). */
   analyzedMap = $state.raw<PathwaysMap | null>(null);

@@ -17,6 +17,7 @@ import {
   type OpenMap,
 } from '../../persist/local-maps.ts';
 import { Studio } from './studio.svelte.ts';
+import { PresentationState } from '../present/presentation.svelte.ts';
 
 export const DEMO_URL = '/examples/harbor-county.json';
 
@@ -125,6 +126,9 @@ export class Session {
     try {
       this.opened = await openLocalMap(id);
       const studio = new Studio(this.opened.doc, id);
+      // The presentation is built here, where the map opens (the room follows it before any view mounts);
+      // the other features are built by StudioView.
+      studio.presentation = new PresentationState(studio);
       // Keep the start screen's title and count current as the map changes.
       const onUpdate = () => catalog.touch(id, { title: studio.snapshot.map.meta.title || 'Untitled map', nodeCount: studio.snapshot.map.nodes.length });
       this.opened.doc.on('afterTransaction', onUpdate);

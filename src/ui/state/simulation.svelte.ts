@@ -4,9 +4,10 @@ import * as Comlink from 'comlink';
 import { SimulationCancelled, SimulationClient } from '../../workers-client/simulation.ts';
 import type { SimulationRun } from '../../simulation/index.ts';
 import type { Comparison, Scenario } from '../../simulation/scenarios.ts';
+import type { SimulationResults } from './features.ts';
 import type { Studio } from './studio.svelte.ts';
 
-export class SimulationState {
+export class SimulationState implements SimulationResults {
   cohort = $state(1000);
   seed = $state(1);
   /** Where people enter: '' for every entry point, else a life stage id (SPEC `--entry`). */

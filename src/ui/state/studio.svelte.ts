@@ -1,17 +1,15 @@
 // The open map as the UI sees it: the Y.Doc, its validated snapshot, the selection, undo state.
-// Panels (insights, simulation, collaboration, presentation) read this; components only bind.
+// The plain map session at the bottom: it imports no feature state. Features (analysis, simulation,
+// history, presentation) take it in their constructor and are held here through ./features.ts.
 import type { CanvasPort } from '../../canvas/port.svelte.ts';
 import type * as Y from 'yjs';
 import type { MapEdge, MapNode, PathwaysMap } from '../../model/types.ts';
 import { NO_OVERLAY, type OverlayOptions } from '../../views/analysis-overlays.ts';
-import type { AnalysisState } from './analysis.svelte.ts';
-import type { SimulationState } from './simulation.svelte.ts';
-import type { HistoryState } from '../history/history.svelte.ts';
+import type { ChangeHistory, LiveAnalysis, Presentation, SimulationResults } from './features.ts';
 import { SnapshotProjector, type MapSnapshot, type SnapshotChange } from '../../model/snapshot.ts';
 import { createUndoManager } from '../../model/undo.ts';
 import { presentView } from '../../views/present.ts';
 import type { SavedView } from '../../views/types.ts';
-import { PresentationState } from '../present/presentation.svelte.ts';
 
 export type LayoutName = 'lanes' | 'force' | 'concentric' | 'byArea';
 export type SidebarTab = 'inspect' | 'insights' | 'simulate' | 'views' | 'history';
@@ -53,11 +51,11 @@ export class Studio {
   /** What the canvas draws on top of the map: problems, colour by community, size by a metric. */
   overlay = $state<OverlayOptions>({ ...NO_OVERLAY });
   /** The live analysis of this map (set by the studio view that runs it). */
-  analysis = $state.raw<AnalysisState | null>(null);
+  analysis = $state.raw<LiveAnalysis | null>(null);
   /** Versions, comparisons and who changed what (set by the studio view). */
-  history = $state.raw<HistoryState | null>(null);
+  history = $state.raw<ChangeHistory | null>(null);
   /** Cohort runs, what-ifs and their latest results (set by the studio view). */
-  simulation = $state.raw<SimulationState | null>(null);
+  simulation = $state.raw<SimulationResults | null>(null);
   /**
    * A past version, or a comparison, shown read-only in place of the live map (issue 17): the canvas,
    * insights and simulation all read `snapshot`, so they show it as it was. Null: the map as it is now.
@@ -87,7 +85,8 @@ export class Studio {
   stageMode = $state<'canvas' | 'table'>('canvas');
   /** Read-only embed (`#embed=1`): no editing chrome, canvas locked. */
   embedded = $state(false);
-  readonly presentation: PresentationState = new PresentationState(this);
+  /** Presentation mode; attached by whoever opens the map (the session), which builds the features. */
+  presentation!: Presentation;
   viewPresentation = $derived(this.currentView ? presentView(this.snapshot.map, this.analysis?.report ?? null, this.currentView) : null);
 
   /** Shows a view (see activateView for saved views); `draft`: the editor's live preview. */

@@ -1,6 +1,6 @@
 // The canvas area the presentation's title bar, caption bar and legend leave free (pixels),
 // measured from the overlay itself so long captions and small screens still frame the slide.
-import type { Insets } from '../../canvas/apply-view.ts';
+import type { Insets } from './apply-view.ts';
 
 const FALLBACK: Insets = { top: 150, right: 380, bottom: 190, left: 40 };
 
