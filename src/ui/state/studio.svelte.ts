@@ -11,7 +11,8 @@ import { createUndoManager } from '../../model/undo.ts';
 import { presentView } from '../../views/present.ts';
 import type { SavedView } from '../../views/types.ts';
 
-export type LayoutName = 'lanes' | 'force' | 'concentric' | 'byArea';
+import type { LayoutName } from '../../canvas/host.ts';
+export type { LayoutName };
 export type SidebarTab = 'inspect' | 'insights' | 'simulate' | 'views' | 'history';
 
 /** What a past view shows: a version (or a comparison drawn on one map), with its title for the banner. */
