@@ -28,9 +28,9 @@ function syncCollection(root: Y.Map<FieldMap>, entries: { id: string }[], kind: 
     const order = kind ? { [ORDER_KEY]: fields instanceof Y.Map && typeof fields.get(ORDER_KEY) === 'number' ? fields.get(ORDER_KEY) : nextOrder() } : {};
     const next = { ...(entry as Record<string, unknown>), ...order, ...extra?.(index) };
     if (fields instanceof Y.Map) {
-      const before = JSON.stringify(fields.toJSON());
-      writeChangedFields(fields, next);
-      if (kind && before !== JSON.stringify(fields.toJSON())) changes.push({ element: `${kind}:${entry.id}`, action: 'restored', version: label });
+      // writeChangedFields names the fields it wrote: none means the entry already was as the version has it.
+      const written = writeChangedFields(fields, next);
+      if (kind && written.length) changes.push({ element: `${kind}:${entry.id}`, action: 'restored', version: label });
     } else {
       root.set(entry.id, toFieldMap(next));
       if (kind) changes.push({ element: `${kind}:${entry.id}`, action: 'restored', version: label });
