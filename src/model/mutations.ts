@@ -35,11 +35,16 @@ function applyPatch(current: Record<string, unknown>, patch: Patch): Record<stri
   return next;
 }
 
-/** Writes only the keys whose value differs: every overwritten value stays in the doc forever. */
-export function writeChangedFields(fields: FieldMap, next: Record<string, unknown>): string[] {
+/**
+ * Writes only the keys whose value differs: every overwritten value stays in the doc forever. Fields `next`
+ * lacks are deleted, unless `keepMissing` (a merge adds and updates, never deletes; undefined values are
+ * then left alone too). Returns the keys written.
+ */
+export function writeChangedFields(fields: FieldMap, next: Record<string, unknown>, options: { keepMissing?: boolean } = {}): string[] {
   const written: string[] = [];
-  for (const key of [...fields.keys()]) if (!(key in next)) fields.delete(key), written.push(key);
+  if (!options.keepMissing) for (const key of [...fields.keys()]) if (!(key in next)) fields.delete(key), written.push(key);
   for (const [key, value] of Object.entries(next)) {
+    if (options.keepMissing && value === undefined) continue;
     if (JSON.stringify(fields.get(key)) !== JSON.stringify(value)) fields.set(key, value), written.push(key);
   }
   return written;
@@ -292,14 +297,10 @@ export interface MapWrites {
  */
 export function applyMapWrites(doc: Y.Doc, writes: MapWrites): void {
   const roots = mapRoots(doc);
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const write = (root: Y.Map<FieldMap>, entry: { id: string }) => {
     const existing = root.get(entry.id);
-    if (!(existing instanceof Y.Map)) {
-      root.set(entry.id, toFieldMap({ ...(entry as Record<string, unknown>), [ORDER_KEY]: nextOrder() }));
-      return;
-    }
-    for (const [field, value] of Object.entries(entry)) if (value !== undefined && !same(existing.get(field), value)) existing.set(field, value);
+    if (existing instanceof Y.Map) writeChangedFields(existing, entry as Record<string, unknown>, { keepMissing: true });
+    else root.set(entry.id, toFieldMap({ ...(entry as Record<string, unknown>), [ORDER_KEY]: nextOrder() }));
   };
   doc.transact(() => {
     for (const node of writes.nodes) write(roots.nodes, node);
