@@ -2,7 +2,7 @@
 // spacing ignored); edges by id, then by type and (remapped) endpoints. `planMerge` only computes:
 // the preview ({added, updated, skipped}) and the merged map; nothing changes until the caller applies it.
 import type * as Y from 'yjs';
-import { applyMapWrites } from '../model/mutations.ts';
+import { applyMapWrites } from '../model/map-writes.ts';
 import { defaultLifeStages } from '../model/constants.ts';
 import type { MapEdge, MapMeta, MapNode, PathwaysMap, Problem } from '../model/types.ts';
 import { validateMap } from '../model/validate.ts';

@@ -1,9 +1,9 @@
 // Every change the user makes goes through here: validated first (nothing is written on invalid input),
 // then applied in one transaction with LOCAL_ORIGIN so the undo manager can take it back.
 import * as Y from 'yjs';
-import { fromFieldMap, LOAD_ORIGIN, LOCAL_ORIGIN, USER_LOAD_ORIGIN, mapRoots, nextOrder, ORDER_KEY, replaceMapContent, toFieldMap, type FieldMap } from './doc.ts';
+import { fromFieldMap, LOCAL_ORIGIN, mapRoots, nextOrder, ORDER_KEY, toFieldMap, type FieldMap } from './doc.ts';
 import { endpointProblem, validateEdgeEntry, validateMetaEntry, validateNodeEntry, validateViewEntry } from './validate.ts';
-import type { MapEdge, MapMeta, MapNode, MapView, PathwaysMap, Position, Problem } from './types.ts';
+import type { MapEdge, MapMeta, MapNode, MapView, Position, Problem } from './types.ts';
 import { recordChanges } from './attribution.ts';
 
 export class ModelError extends Error {
@@ -263,57 +263,4 @@ export function putView(doc: Y.Doc, view: Partial<MapView> & { label: string }, 
 
 export function removeView(doc: Y.Doc, id: string): void {
   doc.transact(() => mapRoots(doc).views.delete(id), LOCAL_ORIGIN);
-}
-
-/** Puts the views in this slide order (ids not listed keep their place after them), as one change. */
-export function reorderViews(doc: Y.Doc, ids: string[]): void {
-  const roots = mapRoots(doc);
-  const missing = ids.filter((id) => !(roots.views.get(id) instanceof Y.Map));
-  if (missing.length) throw new ModelError(missing.map((id) => ({ path: id, message: `no view "${id}"` })), 'slide order');
-  const listed = new Set(ids);
-  const rest = [...roots.views.entries()]
-    .filter(([id]) => !listed.has(id))
-    .sort(([a, x], [b, y]) => Number(x.get(ORDER_KEY)) - Number(y.get(ORDER_KEY)) || (a < b ? -1 : 1))
-    .map(([id]) => id);
-  doc.transact(() => {
-    [...ids, ...rest].forEach((id, index) => {
-      const fields = roots.views.get(id) as FieldMap;
-      if (fields.get(ORDER_KEY) !== index) fields.set(ORDER_KEY, index);
-    });
-  }, LOCAL_ORIGIN);
-}
-
-/** New and changed entries to write into the open map (an import's merge): ids are the open map's. */
-export interface MapWrites {
-  nodes: MapNode[];
-  edges: MapEdge[];
-  positions: Record<string, Position>;
-  meta: Partial<MapMeta>;
-}
-
-/**
- * Writes a validated merge as ONE local transaction (one undo step). Existing entries change field by
- * field, so a peer's concurrent edit to another field survives; a merge adds and updates, never deletes.
- */
-export function applyMapWrites(doc: Y.Doc, writes: MapWrites): void {
-  const roots = mapRoots(doc);
-  const write = (root: Y.Map<FieldMap>, entry: { id: string }) => {
-    const existing = root.get(entry.id);
-    if (existing instanceof Y.Map) writeChangedFields(existing, entry as Record<string, unknown>, { keepMissing: true });
-    else root.set(entry.id, toFieldMap({ ...(entry as Record<string, unknown>), [ORDER_KEY]: nextOrder() }));
-  };
-  doc.transact(() => {
-    for (const node of writes.nodes) write(roots.nodes, node);
-    for (const edge of writes.edges) write(roots.edges, edge);
-    for (const [id, p] of Object.entries(writes.positions)) roots.positions.set(id, { x: p.x, y: p.y });
-    for (const [name, value] of Object.entries(writes.meta)) if (value !== undefined) roots.meta.set(name, value);
-  }, LOCAL_ORIGIN);
-}
-
-/**
- * Replaces the whole map with a validated one. `undoable`: the local user's act (a file opened over a
- * shared map, the scripting API), which Undo takes back; otherwise a load (the demo, a fresh document).
- */
-export function loadMap(doc: Y.Doc, map: PathwaysMap, options: { undoable: boolean }): void {
-  replaceMapContent(doc, map, options.undoable ? USER_LOAD_ORIGIN : LOAD_ORIGIN);
 }

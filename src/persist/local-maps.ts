@@ -2,7 +2,8 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { migrateDoc } from '../model/doc.ts';
-import { loadMap, newId } from '../model/mutations.ts';
+import { loadMap } from '../model/map-writes.ts';
+import { newId } from '../model/mutations.ts';
 import { readMapFile } from '../model/snapshot.ts';
 import type { PathwaysMap } from '../model/types.ts';
 import { Catalog, type CatalogEntry } from './catalog.ts';

@@ -3,7 +3,8 @@
 import { AnalysisClient } from '../workers-client/analysis.ts';
 import type { AnalysisOptions, AnalysisReport } from '../analysis/types.ts';
 import type { SimulationRun } from '../simulation/index.ts';
-import { addEdge, addNode, loadMap, putView, removeEdges, removeNodes, removeView, updateEdge, updateNode } from '../model/mutations.ts';
+import { addEdge, addNode, putView, removeEdges, removeNodes, removeView, updateEdge, updateNode } from '../model/mutations.ts';
+import { loadMap } from '../model/map-writes.ts';
 import { readMapFile } from '../model/snapshot.ts';
 import type { MapEdge, MapNode, MapView, PathwaysMap } from '../model/types.ts';
 import { activateView, findView } from './views/activate.ts';
