@@ -89,7 +89,10 @@ export function takeVersion(doc: Y.Doc, label: string, options: { by?: string; a
   if (versions.length >= LIMITS.versions) throw new ModelError([{ path: 'versions', message: `the map keeps at most ${LIMITS.versions} versions` }], 'version');
   const now = contentOf(options.current ?? projectSnapshot(doc).map);
   const id = newId('version');
-  const entry: MapVersion = { id, label: clean, at: (options.at ?? new Date()).toISOString(), by: options.by ?? editorName(doc) };
+  // Versions are listed by time: one taken in the same millisecond as the newest still lists after it.
+  const newest = versions.length ? Date.parse(versions[versions.length - 1].at) : Number.NEGATIVE_INFINITY;
+  const at = options.at ?? new Date(Math.max(Date.now(), Number.isFinite(newest) ? newest + 1 : 0));
+  const entry: MapVersion = { id, label: clean, at: at.toISOString(), by: options.by ?? editorName(doc) };
   // Against the newest version that still rebuilds (whatever this replica has seen: peers may branch).
   for (const candidate of [...versions].reverse()) {
     // Validated once per entry (cached): a peer's malformed version is never built upon.

@@ -134,3 +134,12 @@ describe('named versions', () => {
     expect(canonical(doc)).toEqual(restored);
   });
 });
+
+describe('version order', () => {
+  it('lists versions in the order they were taken, even within one millisecond', () => {
+    const doc = createMapDoc(smallMap());
+    const labels = Array.from({ length: 12 }, (_, i) => `v${i}`);
+    for (const label of labels) takeVersion(doc, label, { by: 'Ana' });
+    expect(listVersions(doc).map((v) => v.label)).toEqual(labels);
+  });
+});
