@@ -6,6 +6,7 @@
 import type { Problem } from '../model/types.ts';
 import { readValue } from './attributes.ts';
 import { problem } from './common.ts';
+import { readColor } from './gexf-viz.ts';
 import { child, children, type XmlElement } from './xml.ts';
 
 export interface AttrInfo {
@@ -95,12 +96,8 @@ export class GexfReader {
   /** viz colour, size, thickness and shape as `viz:color` (`#rrggbb` or `rgba(…)`), `viz:size`, …; the position is returned. */
   viz(element: XmlElement, into: Record<string, unknown>): { x: number; y: number } | undefined {
     const color = child(element, 'color');
-    if (color) {
-      const [r, g, b] = ['r', 'g', 'b'].map((c) => Math.max(0, Math.min(255, Math.round(Number(color.attrs[c])))));
-      const a = color.attrs.a !== undefined ? Number(color.attrs.a) : 1;
-      if (color.attrs.hex) into['viz:color'] = color.attrs.hex;
-      else if ([r, g, b].every(Number.isFinite)) into['viz:color'] = a < 1 && Number.isFinite(a) ? `rgba(${r}, ${g}, ${b}, ${a})` : `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
-    }
+    const colorValue = color && readColor(color.attrs);
+    if (colorValue) into['viz:color'] = colorValue;
     for (const name of ['size', 'thickness'] as const) {
       const value = Number(child(element, name)?.attrs.value);
       if (child(element, name) && Number.isFinite(value)) into[`viz:${name}`] = value;

@@ -1,11 +1,13 @@
 // GEXF 1.1–1.3 (what Gephi writes and networkx reads): declared `<attributes>` with types, labels on
-// the nodes, `weight` on edges, positions as `<viz:position>` (time, defaults and viz: gexf-read.ts);
+// the nodes, `weight` on edges, colour, size and positions as viz elements (gexf-viz.ts); time and
+// defaults: gexf-read.ts;
 // the map's meta, views and unknown top-level fields travel as JSON in `<meta><description>`.
 // Ids, ends and collisions: graph-policy.ts.
 import type { MapEdge, MapNode, PathwaysMap, Problem } from '../model/types.ts';
 import { declareAttributes, JSON_ID_SUFFIX, openGraphXml, readValue, writeValue, type AttrDecl } from './attributes.ts';
 import { failed, problem, type ImportResult, type InputFile } from './common.ts';
 import { GexfReader, type AttrInfo } from './gexf-read.ts';
+import { splitViz } from './gexf-viz.ts';
 import { EDGE_OWN, exportName, fieldName, settleGraph, type RawEntry } from './graph-policy.ts';
 import { child, children, escapeXml, type XmlElement } from './xml.ts';
 
@@ -18,8 +20,13 @@ const NO_NAMES = new Set<string>();
 export function exportGexf(map: PathwaysMap): string {
   // Our own fields named like GEXF's own, or like the prefix, are written so that the importer reads them back.
   const renamed = (entry: object, own: Set<string>) => Object.fromEntries(Object.entries(entry).map(([k, v]) => [own.has(k) ? k : exportName(k, NO_NAMES, PREFIX), v]));
-  const nodeEntries = map.nodes.map((n) => renamed(n, NODE_OWN));
-  const edgeEntries = map.edges.map((e) => renamed(e, EDGE_OWN));
+  // Colour, size, thickness and shape as viz elements (what Gephi draws); weight on the edge itself.
+  const nodeSplit = map.nodes.map((n) => splitViz(renamed(n, NODE_OWN), 'node'));
+  const edgeSplit = map.edges.map((e) => splitViz(renamed(e, EDGE_OWN), 'edge'));
+  const edgeWeights = edgeSplit.map(({ rest }) => (typeof rest.weight === 'number' && Number.isFinite(rest.weight) ? rest.weight : undefined));
+  edgeSplit.forEach(({ rest }, i) => edgeWeights[i] !== undefined && delete rest.weight);
+  const nodeEntries = nodeSplit.map((s) => s.rest);
+  const edgeEntries = edgeSplit.map((s) => s.rest);
   const nodeAttrs = declareAttributes(nodeEntries, 'n', NODE_OWN);
   const edgeAttrs = declareAttributes(edgeEntries, 'e', EDGE_OWN);
   const extra = Object.fromEntries(Object.entries(map).filter(([key]) => !TOP_LEVEL.has(key)));
@@ -33,13 +40,16 @@ export function exportGexf(map: PathwaysMap): string {
     if (!present.length) return '';
     return `\n        <attvalues>\n${present.map((a) => `          <attvalue for="${a.id}" value="${escapeXml(writeValue(entry[a.name], a))}"/>`).join('\n')}\n        </attvalues>`;
   };
-  const position = (id: string) => {
-    const p = map.positions[id];
-    return p ? `\n        <viz:position x="${p.x}" y="${p.y}" z="0"/>` : '';
+  const viz = (elements: string[], id?: string) => {
+    const p = id === undefined ? undefined : map.positions[id];
+    const all = p ? [...elements, `<viz:position x="${p.x}" y="${p.y}" z="0"/>`] : elements;
+    return all.map((e) => `\n        ${e}`).join('');
   };
+  const weight = (i: number) => (edgeWeights[i] === undefined ? '' : ` weight="${edgeWeights[i]}"`);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" version="1.2">',
+    // The namespaces Gephi 0.9 writes (GEXF 1.3).
+    '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
     '  <meta>',
     '    <creator>Pathways Studio</creator>',
     `    <description>${escapeXml(MARK + JSON.stringify({ meta: map.meta, views: map.views, extra }))}</description>`,
@@ -48,10 +58,10 @@ export function exportGexf(map: PathwaysMap): string {
     ...declare(nodeAttrs, 'node'),
     ...declare(edgeAttrs, 'edge'),
     '    <nodes>',
-    ...map.nodes.map((n, i) => `      <node id="${escapeXml(n.id)}" label="${escapeXml(n.label)}">${values(nodeEntries[i], nodeAttrs)}${position(n.id)}\n      </node>`),
+    ...map.nodes.map((n, i) => `      <node id="${escapeXml(n.id)}" label="${escapeXml(n.label)}">${values(nodeEntries[i], nodeAttrs)}${viz(nodeSplit[i].elements, n.id)}\n      </node>`),
     '    </nodes>',
     '    <edges>',
-    ...map.edges.map((e, i) => `      <edge id="${escapeXml(e.id)}" source="${escapeXml(e.source)}" target="${escapeXml(e.target)}">${values(edgeEntries[i], edgeAttrs)}\n      </edge>`),
+    ...map.edges.map((e, i) => `      <edge id="${escapeXml(e.id)}" source="${escapeXml(e.source)}" target="${escapeXml(e.target)}"${weight(i)}>${values(edgeEntries[i], edgeAttrs)}${viz(edgeSplit[i].elements)}\n      </edge>`),
     '    </edges>',
     '  </graph>',
     '</gexf>',
