@@ -120,8 +120,9 @@ export function importCsv(files: InputFile[], options: CsvOptions = {}): ImportR
       const { x, y, id: givenId, label: _label, type: rawType, organization, ...rest } = fields;
       const label = cleanLabel(rawLabel, place(table.file, row, headers.label ?? 'Label'), warnings);
       let id = typeof givenId === 'string' ? givenId : slug(label);
+      // SPEC import policy, as for graph files: the first row with an id wins, a repeat is skipped with a warning.
       if (typeof givenId === 'string' && idRow.has(id)) {
-        problems.push(problem(place(table.file, row, headers.id ?? 'ID'), `duplicate id "${id}" (also ${idRow.get(id)})`, 'duplicate-id'));
+        warnings.push(problem(place(table.file, row, headers.id ?? 'ID'), `skipped: the id "${id}" is used by an earlier row (${idRow.get(id)})`, 'duplicate-id'));
         continue;
       }
       if (typeof givenId !== 'string') for (let n = 2; idRow.has(id); n++) id = `${slug(label)}-${n}`;
@@ -147,7 +148,7 @@ export function importCsv(files: InputFile[], options: CsvOptions = {}): ImportR
   }
   for (const [raw, type] of typeNotes) warnings.push(problem(`Type "${raw}"`, `is not one of ours; imported as ${type} (the original is kept as elementType)`, 'renamed-value'));
 
-  const edgeIds = new Set<string>();
+  const edgeRow = new Map<string, string>();
   let counter = 0;
   for (const { table, mapping } of connectionTables) {
     for (const { row, fields, extras, headers } of readRows(table, CONNECTION_COLUMNS, mapping, problems, warnings)) {
@@ -171,13 +172,12 @@ export function importCsv(files: InputFile[], options: CsvOptions = {}): ImportR
         warnings.push(problem(place(table.file, row), `skipped: a tie from a program to an organization has no type of ours`, 'skipped-tie'));
         continue;
       }
+      // A connection id used before (by a connection or an element) is renamed, never refused: the tie is kept.
       let id = typeof givenId === 'string' ? givenId : '';
-      if (id && (edgeIds.has(id) || nodeById.has(id))) {
-        problems.push(problem(place(table.file, row, headers.id ?? 'ID'), `duplicate id "${id}"`, 'duplicate-id'));
-        continue;
-      }
-      while (!id || edgeIds.has(id) || nodeById.has(id)) id = `conn-${++counter}`;
-      edgeIds.add(id);
+      const clash = id && (edgeRow.get(id) ?? draft.origin!.get(`nodes:${id}`));
+      while (!id || edgeRow.has(id) || nodeById.has(id)) id = `conn-${++counter}`;
+      if (clash) warnings.push(problem(place(table.file, row, headers.id ?? 'ID'), `the id "${givenId}" is used by an earlier row (${clash}); the connection is kept as "${id}"`, 'id-namespaced'));
+      edgeRow.set(id, place(table.file, row));
       const edge = { id, type, source, target, ...rest } as Record<string, unknown>;
       assignForeign(edge, extras, EDGE_RESERVED, 'csv:', place(table.file, row), warnings);
       draft.edges.push(edge as unknown as MapEdge);

@@ -76,8 +76,9 @@ function readElements(blueprint: Json, file: string, problems: Problem[], warnin
       problems.push(problem(`${at}._id`, 'is missing', 'malformed'));
       continue;
     }
+    // SPEC import policy: the first element with an id wins, a repeat is skipped with a warning.
     if (seen.has(id)) {
-      problems.push(problem(`${at}._id`, `duplicate id "${id}" (also elements[${seen.get(id)}])`, 'duplicate-id'));
+      warnings.push(problem(`${at}._id`, `skipped: the id "${id}" is used by an earlier element (elements[${seen.get(id)}])`, 'duplicate-id'));
       continue;
     }
     seen.set(id, i);

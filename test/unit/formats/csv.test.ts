@@ -59,11 +59,12 @@ describe('csv import (Kumu convention plus our columns)', () => {
     expect(map.nodes[0]).toMatchObject({ label: 'Shown', name: 'Legal name' });
   });
 
-  it('refuses a sheet without Label or From, duplicate ids and non-numbers, all at once', () => {
+  it('refuses a sheet without Label or From, and non-numbers; a repeated id is skipped with a warning (duplicate-ids.test.ts)', () => {
     expect(importCsv([text('a.csv', 'Name2,Kind\nx,y\n')]).problems.map(problemLine)).toEqual(['a.csv: has no "Label" column (nor "ID"): map one of its columns to Label']);
     expect(importCsv([text('p.csv', ELEMENTS), text('c.csv', 'To,Type\nStory Time,referral\n')]).problems.map(problemLine)).toEqual(['c.csv: has no "From" column']);
     const dup = importCsv([text('p.csv', 'ID,Label,Capacity\nA,One,10\nA,Two,lots\n')]);
-    expect(dup.problems.map(problemLine)).toEqual(['p.csv row 3, column "Capacity": "lots" is not a number', 'p.csv row 3, column "ID": duplicate id "A" (also p.csv row 2)']);
+    expect(dup.problems.map(problemLine)).toEqual(['p.csv row 3, column "Capacity": "lots" is not a number']);
+    expect(dup.warnings.map(problemLine)).toEqual(['p.csv row 3, column "ID": skipped: the id "A" is used by an earlier row (p.csv row 2)']);
   });
 
   it('reports an unbalanced quote with its row', () => {
