@@ -75,6 +75,46 @@ describe('versions and history in Chromium', () => {
     await page.waitForFunction(() => window.pathways.nodeScreenPosition('doula-network') !== null);
   });
 
+  it('while viewing a version the inspector shows the selected element as it was then, every field disabled', async () => {
+    const was = baseline.nodes.find((n) => n.id === 'nurse-home-visits') as Extract<PathwaysMap['nodes'][number], { type: 'program' }>;
+    const now = (await getMap(page)).nodes.find((n) => n.id === 'nurse-home-visits') as typeof was;
+    // The version and now differ in the fields checked, so the old values cannot come from the live map.
+    expect([was.capacity, was.status]).not.toEqual([now.capacity, now.status]);
+    await page.getByRole('button', { name: 'View Baseline, convening 1' }).click();
+    await page.getByTestId('past-banner').waitFor();
+    await page.evaluate(() => window.pathways.select(['nurse-home-visits']));
+    await page.getByRole('tab', { name: 'Inspect' }).click();
+    const panel = page.getByRole('tabpanel');
+    const note = panel.getByTestId('past-inspector-note');
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/As it was in “Baseline, convening 1” — .*Read-only/);
+    expect(await panel.getByTestId('inspector-title').textContent()).toBe(was.label);
+    const capacity = panel.getByLabel('Capacity');
+    expect(await capacity.inputValue()).toBe(String(was.capacity));
+    expect(await capacity.isDisabled()).toBe(true);
+    expect(await panel.getByLabel('Status').inputValue()).toBe(was.status);
+    expect(await panel.getByLabel('Name').isEditable()).toBe(false);
+    // Nothing in the panel takes an edit: every control is disabled, and nothing deletes or shows live history.
+    const enabled = await panel.locator('input:enabled, select:enabled, textarea:enabled, button:enabled').count();
+    expect(enabled).toBe(0);
+    expect(await panel.getByRole('button', { name: /^Delete/ }).count()).toBe(0);
+    expect(await panel.getByTestId('element-history').count()).toBe(0);
+    await page.screenshot({ path: `${shots}/history-viewing-inspector.png` });
+    // An element removed since is there too, as it was.
+    const wic = baseline.nodes.find((n) => n.id === 'wic')!;
+    await page.evaluate(() => window.pathways.select(['wic']));
+    await panel.getByTestId('inspector-title').getByText(wic.label).waitFor();
+    // Back to now: the same element is editable again, with today's values.
+    await page.getByTestId('past-banner').getByRole('button', { name: 'Back to now' }).click();
+    await page.evaluate(() => window.pathways.select(['nurse-home-visits']));
+    await panel.getByTestId('inspector-title').getByText(was.label).waitFor();
+    expect(await panel.getByTestId('past-inspector-note').count()).toBe(0);
+    expect(await panel.getByLabel('Capacity').inputValue()).toBe(String(now.capacity));
+    expect(await panel.getByLabel('Capacity').isEditable()).toBe(true);
+    await page.evaluate(() => window.pathways.select([]));
+    await page.getByRole('tab', { name: 'History' }).click();
+  });
+
   it('compares the first version with now: listed, drawn with a legend, and printable on one page', async () => {
     const panel = page.getByRole('tabpanel');
     await panel.getByRole('button', { name: 'Compare Baseline, convening 1 with now' }).click();
