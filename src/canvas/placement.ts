@@ -28,6 +28,8 @@ function viewCenter(cy: Core): Position {
 }
 
 const LANE_FILLS = ['#f1f5fb', '#f8fafc'];
+/** How far below its row's rule an area's name is centred (model pixels). */
+export const AREA_LABEL_DROP = 18;
 
 export function laneElements(lanes: Lane[]): ElementDefinition[] {
   const elements: ElementDefinition[] = [];
@@ -51,7 +53,7 @@ export function laneElements(lanes: Lane[]): ElementDefinition[] {
       elements.push({
         group: 'nodes',
         data: { id: `${lane.id}-label`, label: lane.label, width: 1, height: 1, fill: '#ffffff', fontSize: LABEL_FONT.areaName },
-        position: { x: lane.x + 12, y: lane.y + 18 },
+        position: { x: lane.x + 12, y: lane.y + AREA_LABEL_DROP },
         classes: 'lane lane-area',
         selectable: false,
         grabbable: false,

@@ -6,6 +6,8 @@ import type { Core } from 'cytoscape';
 import { createSubscriber } from 'svelte/reactivity';
 import { fitViewport, setProjectorTheme, STUDIO_INSETS, type Insets } from './apply-view.ts';
 import { findingPictures } from './finding-pictures.ts';
+import { lostLabelBoxes } from './overlays.ts';
+import { hiddenLaneTitles, type LaneTitle } from './lane-titles.ts';
 import { pngBlob, svgText } from './exports.ts';
 
 export interface Viewport {
@@ -145,10 +147,15 @@ export class CanvasPort {
     return [...new Set(this.#cy.nodes('.lane').map((lane) => String(lane.data('label'))).filter(Boolean))];
   }
 
-  /** How much of a simulation the canvas shows: edges carrying flow, markers of people lost. */
-  simulationMarks(): { flowing: number; lostMarkers: number } {
+  /** Lane titles too small for the canvas to draw at this zoom, in canvas pixels (LaneTitles.svelte draws them). */
+  hiddenLaneTitles(): LaneTitle[] {
+    return hiddenLaneTitles(this.#cy);
+  }
+
+  /** How much of a simulation the canvas shows: edges carrying flow, markers of people lost, the "N lost" labels' boxes (model pixels). */
+  simulationMarks(): { flowing: number; lostMarkers: number; lostLabels: { x1: number; y1: number; x2: number; y2: number }[] } {
     const cy = this.#cy;
-    return { flowing: cy.edges().filter((e) => e.data('sflow') !== undefined).length, lostMarkers: cy.elements('.sim-lost').length };
+    return { flowing: cy.edges().filter((e) => e.data('sflow') !== undefined).length, lostMarkers: cy.elements('.sim-lost').length, lostLabels: lostLabelBoxes(cy) };
   }
 
   /**

@@ -1,6 +1,6 @@
 // The canvas stylesheet: shape tells organization from program, colour tells sector or life stage,
 // line style tells referral status. Sized to read on a projector at the back of a room.
-import type { StylesheetJson } from 'cytoscape';
+import type { EdgeSingular, StylesheetJson } from 'cytoscape';
 import {
   DATA_SHARING_COLOR,
   FUNDING_COLOR,
@@ -154,6 +154,8 @@ export function canvasStyle(): StylesheetJson {
     { selector: 'edge[sflow]', style: { width: 'data(sflow)', opacity: 0.9 } },
     { selector: 'node.sim-lost', style: { 'underlay-color': '#D55E00', 'underlay-opacity': 0.35, 'underlay-padding': 9 } },
     { selector: 'edge.sim-lost', style: { label: 'data(slost)', color: '#9b1c1c', 'font-weight': 'bold', 'font-size': LABEL_FONT.marker, 'text-background-color': '#fff4f2', 'text-background-opacity': 0.95, 'text-background-padding': '2px', 'underlay-color': '#D55E00', 'underlay-opacity': 0.3, 'underlay-padding': 6 } },
+    // Moved down when it would cover another "N lost" label (overlays.ts separateLostLabels).
+    { selector: 'edge.sim-lost[slostdy]', style: { 'text-margin-y': (edge: EdgeSingular) => Number(edge.data('slostdy')) } },
     // Comparing versions (src/ui/history/marks.ts): Okabe–Ito colours, each with its own line style.
     { selector: 'node.diff-added', style: { 'border-color': '#009E73', 'border-width': 6, 'border-style': 'solid', 'underlay-color': '#009E73', 'underlay-opacity': 0.25, 'underlay-padding': 8 } },
     { selector: 'node.diff-changed', style: { 'border-color': '#0072B2', 'border-width': 7, 'border-style': 'double' } },

@@ -58,7 +58,7 @@ export interface PathwaysApi extends HistoryApi {
   /** The latest simulation result of the Simulate panel (SPEC `simulate --json` shape), or null. */
   simulationResult(): SimulationRun | null;
   /** What the simulation draws on the canvas now: referrals widened by people passing, loss markers. */
-  simulationOnCanvas(): { flowing: number; lostMarkers: number };
+  simulationOnCanvas(): { flowing: number; lostMarkers: number; lostLabels: { x1: number; y1: number; x2: number; y2: number }[] };
   /** Ids drawn as selected on the canvas now (slides never show the editor's selection). */
   canvasSelection(): string[];
   /** The open map's live room: its link, who is here, WebRTC peers (null when not shared). */
@@ -134,7 +134,7 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
     currentView: () => (studio().currentView ? structuredClone(studio().currentView) : null),
     simulationResult: () => (studio().simulation?.result ? structuredClone(studio().simulation!.result!) : null),
     canvasSelection: () => studio().canvas?.selectedIds() ?? [],
-    simulationOnCanvas: () => studio().canvas?.simulationMarks() ?? { flowing: 0, lostMarkers: 0 },
+    simulationOnCanvas: () => studio().canvas?.simulationMarks() ?? { flowing: 0, lostMarkers: 0, lostLabels: [] },
     room: () => {
       const room = session.room;
       if (!room) return null;

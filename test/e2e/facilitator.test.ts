@@ -42,7 +42,7 @@ describe('the facilitator', () => {
     await page.getByRole('button', { name: 'Present', exact: true }).click();
     await page.getByTestId('presentation').waitFor();
     expect(await page.evaluate(() => window.pathways.canvasSelection())).toEqual([]);
-    expect(await page.evaluate(() => window.pathways.simulationOnCanvas())).toEqual({ flowing: 0, lostMarkers: 0 });
+    expect(await page.evaluate(() => window.pathways.simulationOnCanvas())).toEqual({ flowing: 0, lostMarkers: 0, lostLabels: [] });
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.getByTestId('slide-count').textContent()).toMatch(/^3 \//);
