@@ -4,11 +4,11 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './app-server.ts';
+import { installLastResort } from './last-resort.ts';
 import { lanAddresses, selfSignedCertificate } from './tls.ts';
 
 // Last resort: whatever a client manages to throw past the handlers is logged, and the session goes on.
-process.on('uncaughtException', (error) => console.error(`Unexpected error (still serving): ${error.stack ?? error}`));
-process.on('unhandledRejection', (reason) => console.error(`Unexpected rejection (still serving): ${(reason as Error)?.stack ?? reason}`));
+installLastResort();
 
 // PATHWAYS_DATA_DIR moves the rooms and certificate elsewhere (tests run the server against a temp folder).
 const dataDir = process.env.PATHWAYS_DATA_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.data');

@@ -29,9 +29,10 @@ function statusField(pid: number, field: string): number {
   return Number(line.split(/\s+/)[1]) / 1024;
 }
 
-export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+/** `preload`: modules Node imports before the server (`--import`), e.g. a test's fault injector. */
+export async function startServerProcess(env: Record<string, string> = {}, preload: string[] = []): Promise<ServerProcess> {
   const root = mkdtempSync(join(tmpdir(), 'pathways-server-process-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...preload.flatMap((module) => ['--import', module]), 'src/server/main.ts'], {
     cwd: projectRoot,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', PATHWAYS_DATA_DIR: root, PATHWAYS_DIST_DIR: root, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
