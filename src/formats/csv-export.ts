@@ -6,6 +6,8 @@ import type { PathwaysMap } from '../model/types.ts';
 import { CONNECTION_COLUMNS, ELEMENT_COLUMNS, FIELD_SUFFIX, fieldForHeader, JSON_SUFFIX, NUMBER_TEXT, type FieldColumn } from './fields.ts';
 
 const FORMULA_START = /^'*[=+\-@\t\r]/;
+/** A list column's cell for an empty list (an empty cell means the field is not set). */
+export const EMPTY_LIST_CELL = '[]';
 
 /** `=SUM(A1)` → `'=SUM(A1)`; `'=x` (a quote the user typed) → `''=x`, so the import gives it back. */
 export function escapeCell(value: string): string {
@@ -18,7 +20,8 @@ export function unescapeCell(value: string): string {
 
 function cell(value: unknown, column: FieldColumn | null): string {
   if (value === undefined || value === null) return '';
-  if (column?.kind === 'list' && Array.isArray(value)) return value.join('|');
+  // An empty list is `[]`, not an empty cell (which is "not set"), so the round trip tells them apart.
+  if (column?.kind === 'list' && Array.isArray(value)) return value.length ? value.join('|') : EMPTY_LIST_CELL;
   if (!column) return typeof value === 'string' ? value : JSON.stringify(value);
   return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
 }

@@ -3,7 +3,7 @@
 // and oversized cells are named, never fatal.
 import type { Problem } from '../model/types.ts';
 import { MAX_NESTING, nestedTooDeep, place, problem } from './common.ts';
-import { unescapeCell } from './csv-export.ts';
+import { EMPTY_LIST_CELL, unescapeCell } from './csv-export.ts';
 import { extraField, NUMBER_TEXT, type FieldColumn } from './fields.ts';
 import { problemsFull } from './lenient.ts';
 
@@ -36,6 +36,7 @@ function readCell(raw: string, column: FieldColumn, at: string, problems: Proble
   if (value === '') return undefined;
   switch (column.kind) {
     case 'list':
+      if (value === EMPTY_LIST_CELL) return [];
       return value.split('|').map((v) => v.trim()).filter(Boolean);
     case 'number': {
       const plain = value.replace(/,/g, '');

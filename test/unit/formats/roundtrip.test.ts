@@ -1,11 +1,13 @@
 // Export then import gives the same map, every field kept, for every format.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportMap, importFiles, type ExportFormat } from '../../../src/formats/index.ts';
+import type { PathwaysMap } from '../../../src/model/types.ts';
 import { validateMap } from '../../../src/model/validate.ts';
+import { DEMO_PATH } from '../../support/demo/build-demo.ts';
 import { text, trickyMap } from './helpers.ts';
 
 function roundTrip(format: ExportFormat) {
@@ -44,6 +46,20 @@ describe('round trips', () => {
   it('csv: the whole map comes back from its three files (meta and views from -map.csv)', () => {
     const { map, back } = roundTrip('csv');
     expect(back).toEqual(map);
+  });
+
+  it('csv: the demo map comes back whole; an empty list ("none selected") is `[]`, not an unset field', () => {
+    const demo = JSON.parse(readFileSync(DEMO_PATH, 'utf8')) as PathwaysMap;
+    const emptyLists = demo.nodes.filter((n) => Object.values(n).some((v) => Array.isArray(v) && v.length === 0)).length;
+    expect(emptyLists).toBeGreaterThan(10);
+    const files = exportMap(demo, 'csv').map((f) => text(`demo${f.suffix}`, f.text));
+    expect(files.find((f) => f.name === 'demo-elements.csv')!.bytes.length).toBeGreaterThan(0);
+    const result = importFiles(files);
+    expect(result.problems).toEqual([]);
+    expect(result.map).toEqual(demo);
+    // An empty cell still means "not set".
+    const sheet = importFiles([text('p.csv', 'Label,Type,Areas\nA,program,\nB,program,[]\n')]).map!;
+    expect(sheet.nodes.map((n) => (n as { areas?: string[] }).areas)).toEqual([undefined, []]);
   });
 
   it('csv without the -map.csv file: nodes, edges and positions still come back field for field', () => {
