@@ -61,7 +61,7 @@ describe('canvas port', () => {
     expect(port.lanes()).toEqual(['Early childhood']);
     cy.$id('b').select();
     expect(port.selectedIds()).toEqual(['b']);
-    expect(port.simulationMarks()).toEqual({ flowing: 1, lostMarkers: 0 });
+    expect(port.simulationMarks()).toEqual({ flowing: 1, lostMarkers: 0, lostLabels: [] });
     expect(port.current()).toMatchObject({ zoom: 2, pan: { x: 5, y: -7 } });
   });
 
