@@ -56,6 +56,8 @@ export class CanvasPort {
 
   setViewport(viewport: Viewport, options: MoveOptions = {}): void {
     const target = { zoom: viewport.zoom, pan: { ...viewport.pan } };
+    // A move in progress would carry on over the new viewport: it stops here.
+    this.#cy.stop(true, false);
     if (options.duration) this.#cy.animate(target, { duration: options.duration });
     else this.#cy.viewport(target);
   }

@@ -10,6 +10,9 @@ import { getMap, openStudio, waitForCanvas } from '../support/studio-page.ts';
 
 const SHOTS = join(process.cwd(), '.test-results');
 
+/** Two frames later: layout has run and resize observers (the canvas keeping its centre) have answered. */
+const afterResizeObservers = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+
 describe('views and presentation in Chromium', () => {
   let browser: Browser;
   let page: Page;
@@ -77,6 +80,10 @@ describe('views and presentation in Chromium', () => {
   it('presents the views as slides: captions, clicker keys, Escape, screenshots at two sizes', async () => {
     const views = (await getMap(page)).views;
     await page.setViewportSize({ width: 1920, height: 1080 });
+    await afterResizeObservers(page);
+    // Escape must bring back exactly this viewport, however the window changed while presenting.
+    await page.evaluate(() => window.pathways.setViewport({ zoom: 0.61, pan: { x: 123, y: 45 } }));
+    const before = await page.evaluate(() => window.pathways.viewport());
     await page.getByRole('button', { name: /^Present from / }).first().click();
     const title = page.getByTestId('slide-title');
     const caption = page.getByTestId('slide-caption');
@@ -115,6 +122,8 @@ describe('views and presentation in Chromium', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('presentation').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '+ Organization' }).waitFor();
+    await afterResizeObservers(page);
+    expect(await page.evaluate(() => window.pathways.viewport())).toEqual(before);
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 

@@ -57,8 +57,7 @@ export class PresentationState implements Presentation {
     this.before = null;
     if (!before) return;
     const view = before.viewId ? findView(this.studio, before.viewId) : null;
-    this.studio.restoreViewport = before.viewport;
-    activateView(this.studio, view);
+    activateView(this.studio, view, { viewport: before.viewport });
     this.studio.layout = before.layout;
   }
 
@@ -112,7 +111,9 @@ export class PresentationState implements Presentation {
   /** Step out of following the presenter, or back in (catching up at once). */
   setFollowing(on: boolean): void {
     this.following = on;
-    if (!on) this.active = false;
-    if (on) this.followPresenter(this.remote);
+    if (on) return this.followPresenter(this.remote);
+    this.active = false;
+    // Out of the slides: the view framed again in the studio (no title and caption bars to leave room for).
+    this.studio.canvasCommands.showView();
   }
 }
