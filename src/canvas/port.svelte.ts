@@ -87,6 +87,11 @@ export class CanvasPort {
     this.setViewport(fitViewport({ x1: box.x1, y1: box.y1, w: box.w, h: box.h }, cy.width(), cy.height(), insets, 1.3), { duration: options.duration ?? 0 });
   }
 
+  /** Whether the viewport is moving now (an animated move under way: tests wait for it to end). */
+  moving(): boolean {
+    return this.#cy.animated();
+  }
+
   /** A model position in page (client) pixels. */
   toScreen(at: { x: number; y: number }): { x: number; y: number } {
     const rect = this.#cy.container()?.getBoundingClientRect();

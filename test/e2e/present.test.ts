@@ -11,6 +11,10 @@ import { getMap, openStudio, waitForCanvas } from '../support/studio-page.ts';
 const SHOTS = join(process.cwd(), '.test-results');
 
 /** Two frames later: layout has run and resize observers (the canvas keeping its centre) have answered. */
+/** The slide has faded in and the canvas has finished framing it (for screenshots). */
+const afterTheFade = async (page: Page) => {
+  await page.waitForFunction(() => !window.pathways.canvasMoving() && document.querySelector('[data-testid="presentation"]')!.getAnimations({ subtree: true }).every((a) => a.playState === 'finished'));
+};
 const afterResizeObservers = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
 
 describe('views and presentation in Chromium', () => {
@@ -93,7 +97,7 @@ describe('views and presentation in Chromium', () => {
     // No editing chrome while presenting.
     expect(await page.getByRole('button', { name: '+ Organization' }).count()).toBe(0);
     expect(await page.getByRole('tab', { name: /Views/ }).count()).toBe(0);
-    await page.waitForTimeout(900);
+    await afterTheFade(page);
     await page.screenshot({ path: join(SHOTS, 'present-1920x1080.png') });
 
     const expectSlide = async (index: number) => {
@@ -116,7 +120,7 @@ describe('views and presentation in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.keyboard.press('ArrowRight');
     await expectSlide(2);
-    await page.waitForTimeout(900);
+    await afterTheFade(page);
     await page.screenshot({ path: join(SHOTS, 'present-1280x720.png') });
 
     await page.keyboard.press('Escape');

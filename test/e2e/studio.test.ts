@@ -67,8 +67,8 @@ describe('the studio in Chromium', () => {
     expect(referral).toMatchObject({ type: 'referral', status: 'active' });
     expect(await page.evaluate(() => window.pathways.selection())).toEqual([referral.id]);
 
+    // Each committed field is its own undo step, however quickly the next one follows (no capture window to wait out).
     await page.getByLabel('Status').selectOption('informal');
-    await page.waitForTimeout(700); // a separate undo step
     const volume = page.getByLabel(/Volume/);
     await volume.fill('-3');
     await volume.press('Enter');
@@ -78,12 +78,15 @@ describe('the studio in Chromium', () => {
     await page.waitForFunction((id) => window.pathways.getMap().edges.find((e) => e.id === id)?.volume === 25, referral.id);
     expect((await getMap(page)).edges.find((e) => e.id === referral.id)).toMatchObject({ status: 'informal', volume: 25 });
 
-    await page.waitForTimeout(700);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Control+z');
     const undone = (await getMap(page)).edges.find((e) => e.id === referral.id)!;
     expect(undone.volume).toBeUndefined();
     expect(undone.status).toBe('informal');
+    await page.keyboard.press('Control+z');
+    expect((await getMap(page)).edges.find((e) => e.id === referral.id)!.status).toBe('active');
+    await page.keyboard.press('Control+Shift+z');
+    expect((await getMap(page)).edges.find((e) => e.id === referral.id)!.status).toBe('informal');
   });
 
   it('finds everything again after a reload (IndexedDB)', async () => {
