@@ -91,7 +91,7 @@ export interface PathwaysApi extends HistoryApi {
   analysisStatus(): { runs: number; running: boolean };
   /** What this screen publishes while presenting (null when not), and applying a presenter's state. */
   presenting(): PresentingState | null;
-  followPresenter(state: PresentingState | null): void;
+  applyPresenter(state: PresentingState | null): void;
 }
 
 export function installScriptingApi(session: Session, ready: Promise<void>): PathwaysApi {
@@ -157,7 +157,7 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
     goOnline: () => session.room?.reconnect(),
     analysisStatus: () => ({ runs: studio().analysis?.runs ?? 0, running: studio().analysis?.running ?? false }),
     presenting: () => studio().presentation.presenting,
-    followPresenter: (state) => studio().presentation.followPresenter(state),
+    applyPresenter: (state) => studio().presentation.applyPresenter(state),
     nodeScreenPosition: (id) => studio().canvas?.nodeScreenPosition(id) ?? null,
   };
   (globalThis as unknown as { pathways: PathwaysApi }).pathways = api;

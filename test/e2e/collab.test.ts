@@ -173,11 +173,11 @@ describe('live co-editing in two browsers', () => {
     const viewerUrl = (await ana.evaluate(() => window.pathways.room()))!.viewerUrl!;
     expect(viewerUrl).toMatch(/#room=[\w-]+&relay=1&viewer=1$/);
     expect(viewerUrl).not.toContain('key=');
-    // Ben was in the mesh room: he follows it onto the relay without a new link.
+    // Ben was in the mesh room: he moves with it onto the relay without a new link.
     await ben.waitForFunction(() => window.pathways.room()?.url.endsWith('&relay=1'), undefined, { timeout: 15_000 });
     expect((await ben.evaluate(() => window.pathways.room()))!.url.replace(/^.*#/, '')).toBe(url!.replace(/^.*#/, ''));
     // Presenting while the old connections still linger (two seconds) must not leave the two screens
-    // following each other's slides: a moved room no longer steers this screen.
+    // showing each other's slides: a moved room no longer steers this screen.
     await ana.getByRole('button', { name: 'Present' }).click();
     await ben.getByTestId('presentation').waitFor({ timeout: 10_000 });
     await ana.keyboard.press('Escape');

@@ -131,7 +131,7 @@ describe('views and presentation in Chromium', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
-  it('a second browser process follows the presenter’s slides through the room, and can step out and back', async () => {
+  it('a second browser process shows the presenter’s slides through the room; its person can step out and rejoin', async () => {
     // The presenter is a fresh page of its own, so the room does not outlive this test in the others.
     const presenter = await openStudio(browser, inject('baseUrl'));
     await waitForCanvas(presenter);
@@ -139,23 +139,23 @@ describe('views and presentation in Chromium', () => {
     try {
       const url = (await presenter.evaluate(() => window.pathways.share()))!;
       const views = (await getMap(presenter)).views;
-      const follower = await openStudio(other, url);
-      await follower.waitForFunction((count) => window.pathways.getMap().views.length === count, views.length, { timeout: 30_000 });
+      const participant = await openStudio(other, url);
+      await participant.waitForFunction((count) => window.pathways.getMap().views.length === count, views.length, { timeout: 30_000 });
       await presenter.waitForFunction(() => window.pathways.room()!.participants.length === 2, undefined, { timeout: 30_000 });
       await presenter.getByRole('tab', { name: /Views/ }).click();
       await presenter.getByRole('button', { name: /^Present from / }).nth(1).click();
-      const slide = () => follower.getByTestId('slide-title').textContent({ timeout: 15_000 });
+      const slide = () => participant.getByTestId('slide-title').textContent({ timeout: 15_000 });
       await expect.poll(slide, { timeout: 15_000 }).toBe(views[1].label);
       await presenter.keyboard.press('ArrowRight');
       await expect.poll(slide, { timeout: 15_000 }).toBe(views[2].label);
-      await follower.getByRole('button', { name: 'Step out' }).click();
+      await participant.getByRole('button', { name: 'Step out' }).click();
       await presenter.keyboard.press('ArrowRight');
       await presenter.waitForFunction((id) => window.pathways.presenting()?.viewId === id, views[3].id);
-      expect(await follower.getByTestId('presentation').count()).toBe(0);
-      await follower.getByRole('button', { name: 'Follow the presenter again' }).click();
+      expect(await participant.getByTestId('presentation').count()).toBe(0);
+      await participant.getByRole('button', { name: 'Back to the presenter’s slides' }).click();
       await expect.poll(slide, { timeout: 15_000 }).toBe(views[3].label);
       await presenter.keyboard.press('Escape');
-      await follower.getByTestId('presentation').waitFor({ state: 'detached', timeout: 15_000 });
+      await participant.getByTestId('presentation').waitFor({ state: 'detached', timeout: 15_000 });
     } finally {
       await other.close();
       await presenter.context().close();

@@ -32,7 +32,7 @@ export class RoomState {
   offline = $state(false);
   /** Everyone else's cursor, selection and viewport (validated). */
   others = $state.raw<PeerView[]>([]);
-  /** Whose viewport mine follows, if anyone's. */
+  /** Whose viewport mine follows, if anyone's ("follow" is always a person's viewport; a presenter's slides are joined). */
   following = $state<number | null>(null);
   /** Whoever presents to the room (the lowest client id if several do). */
   presenter = $state<number | null>(null);
@@ -106,10 +106,10 @@ export class RoomState {
       this.presenter = presenter?.clientId ?? null;
       if (presenter && (this.showingPresenter || !presentation.presenting)) {
         this.showingPresenter = true;
-        presentation.followPresenter(presenter.state);
+        presentation.applyPresenter(presenter.state);
       } else if (!presenter && this.showingPresenter) {
         this.showingPresenter = false;
-        presentation.followPresenter(null);
+        presentation.applyPresenter(null);
         presentation.stop();
       }
     };
