@@ -143,4 +143,18 @@ describe('the studio in Chromium', () => {
     await page.evaluate(() => window.pathways.redo());
     expect((await getMap(page)).nodes.some((n) => n.id === id)).toBe(true);
   });
+
+  it('arranges the network again on request, writing the new arrangement to the map; one undo takes it back', async () => {
+    const allPlaced = () => page.waitForFunction(() => { const map = window.pathways.getMap(); return map.nodes.every((n) => map.positions[n.id]); }, undefined, { timeout: 30_000 });
+    // The demo was never arranged as a network: the first arrangement is written when its layout stops.
+    await page.getByRole('radio', { name: 'Network' }).click();
+    await allPlaced();
+    const first = (await getMap(page)).positions;
+    await page.getByRole('button', { name: 'Arrange again' }).click();
+    await page.waitForFunction((before) => JSON.stringify(window.pathways.getMap().positions) !== before, JSON.stringify(first), { timeout: 30_000 });
+    expect(Object.keys((await getMap(page)).positions).sort()).toEqual(Object.keys(first).sort());
+    await page.evaluate(() => window.pathways.undo());
+    expect((await getMap(page)).positions).toEqual(first);
+    await page.getByRole('radio', { name: 'Life-stage lanes' }).click();
+  });
 });
