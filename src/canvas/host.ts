@@ -4,6 +4,7 @@ import type { AnalysisReport } from '../analysis/types.ts';
 import type { MapSnapshot } from '../model/snapshot.ts';
 import type { OverlayOptions } from '../views/analysis-overlays.ts';
 import type { SavedView, ViewPresentation } from '../views/types.ts';
+import type { CanvasCommands } from './commands.ts';
 import type { CanvasHost } from './interactions.ts';
 import type { applySimulationOverlay } from './overlays.ts';
 import type { CanvasPort } from './port.svelte.ts';
@@ -14,12 +15,8 @@ export type LayoutName = 'lanes' | 'force' | 'concentric' | 'byArea';
 export interface CanvasStudio extends CanvasHost {
   readonly snapshot: MapSnapshot;
   readonly layout: LayoutName;
-  /** Bumped to re-run the current layout. */
-  readonly layoutRequest: number;
-  /** Elements to fit in the view (a new seq each time). */
-  readonly frameRequest: { ids: string[]; seq: number } | null;
-  /** Bumped to move to the current view's viewport. */
-  readonly viewRequest: number;
+  /** What the studio asks the canvas to do (frame, arrange again, show the view); connected on mount. */
+  readonly canvasCommands: CanvasCommands;
   readonly currentView: SavedView | null;
   readonly viewPresentation: ViewPresentation | null;
   readonly overlay: OverlayOptions;
@@ -28,8 +25,6 @@ export interface CanvasStudio extends CanvasHost {
   readonly past: { readonly marks?: ReadonlyMap<string, 'added' | 'removed' | 'changed'> } | null;
   readonly presentation: { readonly active: boolean };
   readonly drawTies: boolean;
-  /** Where to put the viewport with the next view request instead of framing the view; cleared once used. */
-  restoreViewport: { zoom: number; pan: { x: number; y: number } } | null;
   /** The port, set while the canvas is mounted. */
   canvas: CanvasPort | undefined;
 }

@@ -100,7 +100,7 @@ export function moveIfChanged(node: NodeSingular, to: Position | undefined): voi
 }
 
 /** Pans (never zooms) to bring the selected nodes back on screen after a layout moved them (an edit
- *  sent a program to another lane): the viewport follows what the person is editing. */
+ *  sent a program to another lane): what the person is editing stays on screen. */
 export function keepSelectionInView(cy: Core, margin = 48): void {
   const nodes = cy.nodes(':selected').not('.lane');
   if (nodes.empty() || nodes.length > 12) return;

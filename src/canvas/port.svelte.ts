@@ -58,6 +58,8 @@ export class CanvasPort {
 
   setViewport(viewport: Viewport, options: MoveOptions = {}): void {
     const target = { zoom: viewport.zoom, pan: { ...viewport.pan } };
+    // A move in progress would carry on over the new viewport: it stops here.
+    this.#cy.stop(true, false);
     if (options.duration) this.#cy.animate(target, { duration: options.duration });
     else this.#cy.viewport(target);
   }
@@ -85,6 +87,11 @@ export class CanvasPort {
     const margin = 60;
     const insets = { top: free.top + margin, right: free.right + margin, bottom: free.bottom + margin, left: free.left + margin };
     this.setViewport(fitViewport({ x1: box.x1, y1: box.y1, w: box.w, h: box.h }, cy.width(), cy.height(), insets, 1.3), { duration: options.duration ?? 0 });
+  }
+
+  /** Whether the viewport is moving now (an animated move under way: tests wait for it to end). */
+  moving(): boolean {
+    return this.#cy.animated();
   }
 
   /** A model position in page (client) pixels. */

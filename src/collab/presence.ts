@@ -60,7 +60,7 @@ export function cleanPresenting(raw: unknown): PresentingMessage | null {
   return { viewId: viewId as string | null, slideIndex: slideIndex as number, viewport: cleanViewport(viewport) };
 }
 
-/** The presenter to follow: the lowest client id among the others who are presenting. */
+/** The presenter whose slides this screen shows: the lowest client id among the others who are presenting. */
 export function presenterOf(states: Map<number, unknown>, selfId: number): { clientId: number; state: PresentingMessage } | null {
   let found: { clientId: number; state: PresentingMessage } | null = null;
   for (const [clientId, raw] of states) {

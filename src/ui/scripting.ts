@@ -64,7 +64,7 @@ export interface PathwaysApi extends HistoryApi {
   /** The open map's live room: its link, who is here, WebRTC peers (null when not shared). */
   room(): RoomReport | null;
   /** Everyone else in the room as this screen sees them (validated presence). */
-  roomPeers(): { name: string; cursor: { x: number; y: number } | null; selection: string[]; leading: boolean }[];
+  roomPeers(): { name: string; cursor: { x: number; y: number } | null; selection: string[]; viewport: { zoom: number; pan: { x: number; y: number } } | null; leading: boolean }[];
   /** Follow a participant's viewport by name (null: stop); ask everyone to follow me; convening mode on/off. */
   follow(name: string | null): void;
   lead(on: boolean): void;
@@ -80,6 +80,8 @@ export interface PathwaysApi extends HistoryApi {
   /** The canvas viewport, read and set (for following tests). */
   viewport(): { zoom: number; pan: { x: number; y: number } } | null;
   setViewport(viewport: { zoom: number; pan: { x: number; y: number } }): void;
+  /** Whether the canvas is in an animated move (framing a view, a finding): wait for false, not for a time. */
+  canvasMoving(): boolean;
   /** Shares the open map as a room; returns its link. */
   share(): string | null;
   /** Leaves the room without closing the map (edits go on locally), and comes back. */
@@ -89,7 +91,7 @@ export interface PathwaysApi extends HistoryApi {
   analysisStatus(): { runs: number; running: boolean };
   /** What this screen publishes while presenting (null when not), and applying a presenter's state. */
   presenting(): PresentingState | null;
-  followPresenter(state: PresentingState | null): void;
+  applyPresenter(state: PresentingState | null): void;
 }
 
 export function installScriptingApi(session: Session, ready: Promise<void>): PathwaysApi {
@@ -143,18 +145,19 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
       const people = room.participants.map(({ name, color, self, viewer }) => ({ name, color, self, viewer }));
       return { url: room.url, viewerUrl: room.viewerUrl, participants: people.map((p) => p.name), people, peers: room.peers, signaling: room.signaling, offline: room.offline, refused: room.kept.refused, keptEdits: room.kept.count, kept: room.kept.labels(), following, presenter, leading: room.leading };
     },
-    roomPeers: () => (session.room?.others ?? []).map(({ name, cursor, selection, leading }) => ({ name, cursor, selection: [...selection], leading })),
+    roomPeers: () => (session.room?.others ?? []).map(({ name, cursor, selection, viewport, leading }) => ({ name, cursor, selection: [...selection], viewport: viewport && { zoom: viewport.zoom, pan: { ...viewport.pan } }, leading })),
     follow: (name) => void session.room?.follow(name === null ? null : (session.room.others.find((o) => o.name === name)?.clientId ?? null)),
     lead: (on) => session.room?.lead(on),
     setRelay: (on) => session.setRelay(on)?.url ?? null,
     viewport: () => studio().canvas?.viewport ?? null,
     setViewport: (viewport) => studio().canvas?.setViewport(viewport),
+    canvasMoving: () => studio().canvas?.moving() ?? false,
     share: () => session.share()?.url ?? null,
     goOffline: () => session.room?.disconnect(),
     goOnline: () => session.room?.reconnect(),
     analysisStatus: () => ({ runs: studio().analysis?.runs ?? 0, running: studio().analysis?.running ?? false }),
     presenting: () => studio().presentation.presenting,
-    followPresenter: (state) => studio().presentation.followPresenter(state),
+    applyPresenter: (state) => studio().presentation.applyPresenter(state),
     nodeScreenPosition: (id) => studio().canvas?.nodeScreenPosition(id) ?? null,
   };
   (globalThis as unknown as { pathways: PathwaysApi }).pathways = api;

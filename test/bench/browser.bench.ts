@@ -75,7 +75,8 @@ export default async function () {
     let runs = await page.evaluate(() => window.pathways.analysisStatus().runs);
     await page.evaluate((json) => window.pathways.loadMap(json), map);
     await waitForAnalysisAfter(page, runs);
-    await page.waitForTimeout(1500);
+    // The big map has finished arriving on the canvas (in slices), so its work is not counted below.
+    await page.waitForFunction(() => document.body.dataset.canvasBusy === undefined, undefined, { timeout: 60_000 });
     for (const [label, edit] of [
       ['a field edit', () => window.pathways.updateNode('P10', { status: 'paused' })],
       ['a new tie (structure recomputed)', () => void window.pathways.addEdge({ type: 'referral', source: 'P1', target: 'P1999' })],

@@ -176,7 +176,7 @@ export async function idleScenario(page: Page, ms: number): Promise<{ runs: numb
   await settle(page);
   await startProbe(page);
   const before = await page.evaluate(() => window.pathways.analysisStatus().runs);
-  await page.waitForTimeout(ms);
+  await page.waitForTimeout(ms); // not a wait for something: the idle stretch being measured
   const probe = await readProbe(page);
   const after = await page.evaluate(() => window.pathways.analysisStatus().runs);
   return { runs: after - before, longTasks: probe.tasks };

@@ -43,6 +43,17 @@ describe('inspector (component)', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('makes each committed field its own undo step, however quickly the next follows', async () => {
+    const s = open(['p1']);
+    await typeAndCommit(/^Capacity/, '120');
+    await typeAndCommit(/^Name/, 'Home visiting plus');
+    expect(programOf(s, 'p1')).toMatchObject({ capacity: 120, label: 'Home visiting plus' });
+    s.undo();
+    expect(programOf(s, 'p1')).toMatchObject({ capacity: 120, label: 'Home visiting' });
+    s.undo();
+    expect(programOf(s, 'p1').capacity).toBeUndefined();
+  });
+
   it('toggles life stages as chips and keeps the order of the clicks', async () => {
     const s = open(['p1']);
     const stages = screen.getByRole('group', { name: 'Life stages' });

@@ -6,6 +6,14 @@ import { seriousViolations } from '../support/axe.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { getMap, openStudio, waitForCanvas } from '../support/studio-page.ts';
 
+/** A point in page pixels as model coordinates on this page's canvas (where a pointer there is in the map). */
+const modelPoint = (page: Page, at: { x: number; y: number }) =>
+  page.evaluate((point) => {
+    const box = document.querySelector('[data-testid="canvas"]')!.getBoundingClientRect();
+    const { zoom, pan } = window.pathways.viewport()!;
+    return { x: (point.x - box.left - pan.x) / zoom, y: (point.y - box.top - pan.y) / zoom };
+  }, at);
+
 describe('live co-editing in two browsers', () => {
   let first: Browser;
   let second: Browser;
@@ -77,15 +85,18 @@ describe('live co-editing in two browsers', () => {
 
   it("shows each other's pointer and selection on the canvas", async () => {
     const node = (await getMap(ana)).nodes.find((n) => n.type === 'organization')!;
-    const at = (await ben.evaluate((id) => window.pathways.nodeScreenPosition(id), node.id))!;
+    const centre = (await ben.evaluate((id) => window.pathways.nodeScreenPosition(id), node.id))!;
+    // Whole pixels: the browser reports the pointer in whole pixels, so the model point is exact to rounding.
+    const at = { x: Math.round(centre.x), y: Math.round(centre.y) };
+    // Each move ends with the throttle's trailing send: Ana sees where Ben's pointer stopped, in model coordinates.
+    const arrives = (at: { x: number; y: number }) =>
+      ana.waitForFunction((want) => { const c = window.pathways.roomPeers()[0]?.cursor; return !!c && Math.abs(c.x - want.x) <= 1 && Math.abs(c.y - want.y) <= 1; }, at, { timeout: 10_000 });
     await ben.mouse.move(at.x, at.y, { steps: 2 });
-    await ana.waitForFunction(() => window.pathways.roomPeers().some((p) => p.cursor !== null), undefined, { timeout: 10_000 });
-    await ana.waitForTimeout(300); // the throttle's trailing send has gone out
+    await arrives(await modelPoint(ben, at));
     const first = (await ana.evaluate(() => window.pathways.roomPeers()))[0].cursor!;
     // Pointers travel in model coordinates: 40 screen pixels right is 40 / zoom model units on Ben's screen.
     await ben.mouse.move(at.x + 40, at.y + 20, { steps: 2 });
-    await ana.waitForTimeout(300);
-    await ana.waitForFunction((x) => window.pathways.roomPeers()[0]?.cursor?.x !== x, first.x, { timeout: 10_000 });
+    await arrives(await modelPoint(ben, { x: at.x + 40, y: at.y + 20 }));
     const second = (await ana.evaluate(() => window.pathways.roomPeers()))[0].cursor!;
     const zoom = (await ben.evaluate(() => window.pathways.viewport()))!.zoom;
     expect(Math.abs(second.x - first.x - 40 / zoom)).toBeLessThanOrEqual(1);
@@ -109,7 +120,8 @@ describe('live co-editing in two browsers', () => {
     await ben.getByTestId('following-banner').getByRole('button', { name: 'Stop following' }).click();
     expect((await ben.evaluate(() => window.pathways.room()))!.following).toBeNull();
     await ana.evaluate(() => window.pathways.setViewport({ zoom: 0.9, pan: { x: 0, y: 0 } }));
-    await ana.waitForTimeout(600); // two publish ticks: Ben no longer moves
+    // Ana's new viewport has reached Ben's screen, and Ben stays where he was.
+    await ben.waitForFunction(() => window.pathways.roomPeers().some((p) => Math.abs((p.viewport?.zoom ?? 0) - 0.9) < 1e-6), undefined, { timeout: 10_000 });
     expect((await ben.evaluate(() => window.pathways.viewport()))!.zoom).toBeCloseTo(0.7, 6);
     // Leading pulls Ben along without him choosing anyone.
     await ana.evaluate(() => window.pathways.lead(true));
@@ -123,7 +135,7 @@ describe('live co-editing in two browsers', () => {
     const id = await ana.evaluate(() => window.pathways.putView({ label: 'Funders only', caption: 'Who funds whom', filter: { nodeTypes: ['organization'] } }));
     await ben.waitForFunction((viewId) => window.pathways.getMap().views.some((v) => v.id === viewId), id, { timeout: 10_000 });
     await ben.evaluate((viewId) => window.pathways.showView(viewId), id);
-    await ben.waitForTimeout(800); // choosing a view frames it (animated)
+    await ben.waitForFunction(() => !window.pathways.canvasMoving()); // choosing a view frames it (animated)
     const viewport = await ben.evaluate(() => window.pathways.viewport());
     await ana.evaluate((viewId) => window.pathways.putView({ id: viewId, label: 'Funders only', caption: 'Who funds whom, 2026' }), id);
     await ben.waitForFunction(() => window.pathways.currentView()?.caption === 'Who funds whom, 2026', undefined, { timeout: 10_000 });
@@ -147,8 +159,9 @@ describe('live co-editing in two browsers', () => {
 
   it('merges an edit made offline when the browser comes back', async () => {
     await ben.evaluate(() => window.pathways.goOffline());
+    // Ana's side has closed the connection too: nothing can carry an edit between them now.
+    await ana.waitForFunction(() => window.pathways.room()!.peers === 0, undefined, { timeout: 10_000 });
     const id = await ben.evaluate(() => window.pathways.addNode({ type: 'organization', label: 'Made offline' }));
-    await ana.waitForTimeout(1500);
     expect((await getMap(ana)).nodes.some((n) => n.id === id)).toBe(false);
     await ben.evaluate(() => window.pathways.goOnline());
     await ana.waitForFunction((nodeId) => window.pathways.getMap().nodes.some((n) => n.id === nodeId), id, { timeout: 20_000 });
@@ -160,16 +173,19 @@ describe('live co-editing in two browsers', () => {
     const viewerUrl = (await ana.evaluate(() => window.pathways.room()))!.viewerUrl!;
     expect(viewerUrl).toMatch(/#room=[\w-]+&relay=1&viewer=1$/);
     expect(viewerUrl).not.toContain('key=');
-    // Ben was in the mesh room: he follows it onto the relay without a new link.
+    // Ben was in the mesh room: he moves with it onto the relay without a new link.
     await ben.waitForFunction(() => window.pathways.room()?.url.endsWith('&relay=1'), undefined, { timeout: 15_000 });
     expect((await ben.evaluate(() => window.pathways.room()))!.url.replace(/^.*#/, '')).toBe(url!.replace(/^.*#/, ''));
     // Presenting while the old connections still linger (two seconds) must not leave the two screens
-    // following each other's slides: a moved room no longer steers this screen.
+    // showing each other's slides: a moved room no longer steers this screen.
     await ana.getByRole('button', { name: 'Present' }).click();
     await ben.getByTestId('presentation').waitFor({ timeout: 10_000 });
     await ana.keyboard.press('Escape');
     await ben.getByTestId('presentation').waitFor({ state: 'detached', timeout: 10_000 });
-    await ana.waitForTimeout(600);
+    // Ben's presence after the slides (a selection) reaches Ana whole: had he echoed the slides, she would have them by now.
+    const picked = (await getMap(ben)).nodes[0].id;
+    await ben.evaluate((nodeId) => window.pathways.select([nodeId]), picked);
+    await ana.waitForFunction((nodeId) => window.pathways.roomPeers().some((p) => p.selection.includes(nodeId)), picked, { timeout: 10_000 });
     expect(await ana.getByTestId('presentation').count()).toBe(0);
     const id = await ana.evaluate(() => window.pathways.addNode({ type: 'organization', label: 'Through the relay' }));
     await ben.waitForFunction((nodeId) => window.pathways.getMap().nodes.some((n) => n.id === nodeId), id, { timeout: 20_000 });

@@ -67,19 +67,19 @@ describe('the facilitator', () => {
     await expect.poll(() => page.evaluate(() => window.pathways.canvasLanes().length)).toBeGreaterThan(3);
   });
 
-  it('a follower joining on the first slide gets its filter, and returns to their own view when it ends', async () => {
-    const follower = await openStudio(browser, inject('baseUrl'), { width: 1280, height: 720 });
-    await waitForCanvas(follower);
-    const first = (await getMap(follower)).views[0];
-    await follower.evaluate(() => window.pathways.setViewport({ zoom: 0.5, pan: { x: 10, y: 20 } }));
-    await follower.evaluate((id) => window.pathways.followPresenter({ viewId: id, slideIndex: 0, viewport: null }), first.id);
-    await expect.poll(() => follower.evaluate(() => window.pathways.currentView()?.id)).toBe(first.id);
-    await follower.evaluate(() => window.pathways.followPresenter(null));
-    await follower.keyboard.press('Escape');
-    await follower.getByTestId('presentation').waitFor({ state: 'detached' });
-    await expect.poll(() => follower.evaluate(() => window.pathways.currentView())).toBeNull();
-    await expect.poll(() => follower.evaluate(() => window.pathways.viewport()!.zoom)).toBeCloseTo(0.5, 3);
-    await follower.context().close();
+  it('a participant joining on the first slide gets its filter, and returns to their own view when it ends', async () => {
+    const participant = await openStudio(browser, inject('baseUrl'), { width: 1280, height: 720 });
+    await waitForCanvas(participant);
+    const first = (await getMap(participant)).views[0];
+    await participant.evaluate(() => window.pathways.setViewport({ zoom: 0.5, pan: { x: 10, y: 20 } }));
+    await participant.evaluate((id) => window.pathways.applyPresenter({ viewId: id, slideIndex: 0, viewport: null }), first.id);
+    await expect.poll(() => participant.evaluate(() => window.pathways.currentView()?.id)).toBe(first.id);
+    await participant.evaluate(() => window.pathways.applyPresenter(null));
+    await participant.keyboard.press('Escape');
+    await participant.getByTestId('presentation').waitFor({ state: 'detached' });
+    await expect.poll(() => participant.evaluate(() => window.pathways.currentView())).toBeNull();
+    await expect.poll(() => participant.evaluate(() => window.pathways.viewport()!.zoom)).toBeCloseTo(0.5, 3);
+    await participant.context().close();
   });
 
   it('Tab reaches the map in at most 3 presses (a skip link), with a visible focus ring', async () => {

@@ -10,6 +10,13 @@ import { getMap, openStudio, waitForCanvas } from '../support/studio-page.ts';
 
 const SHOTS = join(process.cwd(), '.test-results');
 
+/** Two frames later: layout has run and resize observers (the canvas keeping its centre) have answered. */
+/** The slide has faded in and the canvas has finished framing it (for screenshots). */
+const afterTheFade = async (page: Page) => {
+  await page.waitForFunction(() => !window.pathways.canvasMoving() && document.querySelector('[data-testid="presentation"]')!.getAnimations({ subtree: true }).every((a) => a.playState === 'finished'));
+};
+const afterResizeObservers = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+
 describe('views and presentation in Chromium', () => {
   let browser: Browser;
   let page: Page;
@@ -77,6 +84,10 @@ describe('views and presentation in Chromium', () => {
   it('presents the views as slides: captions, clicker keys, Escape, screenshots at two sizes', async () => {
     const views = (await getMap(page)).views;
     await page.setViewportSize({ width: 1920, height: 1080 });
+    await afterResizeObservers(page);
+    // Escape must bring back exactly this viewport, however the window changed while presenting.
+    await page.evaluate(() => window.pathways.setViewport({ zoom: 0.61, pan: { x: 123, y: 45 } }));
+    const before = await page.evaluate(() => window.pathways.viewport());
     await page.getByRole('button', { name: /^Present from / }).first().click();
     const title = page.getByTestId('slide-title');
     const caption = page.getByTestId('slide-caption');
@@ -86,7 +97,7 @@ describe('views and presentation in Chromium', () => {
     // No editing chrome while presenting.
     expect(await page.getByRole('button', { name: '+ Organization' }).count()).toBe(0);
     expect(await page.getByRole('tab', { name: /Views/ }).count()).toBe(0);
-    await page.waitForTimeout(900);
+    await afterTheFade(page);
     await page.screenshot({ path: join(SHOTS, 'present-1920x1080.png') });
 
     const expectSlide = async (index: number) => {
@@ -109,16 +120,18 @@ describe('views and presentation in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.keyboard.press('ArrowRight');
     await expectSlide(2);
-    await page.waitForTimeout(900);
+    await afterTheFade(page);
     await page.screenshot({ path: join(SHOTS, 'present-1280x720.png') });
 
     await page.keyboard.press('Escape');
     await page.getByTestId('presentation').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '+ Organization' }).waitFor();
+    await afterResizeObservers(page);
+    expect(await page.evaluate(() => window.pathways.viewport())).toEqual(before);
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
-  it('a second browser process follows the presenter’s slides through the room, and can step out and back', async () => {
+  it('a second browser process shows the presenter’s slides through the room; its person can step out and rejoin', async () => {
     // The presenter is a fresh page of its own, so the room does not outlive this test in the others.
     const presenter = await openStudio(browser, inject('baseUrl'));
     await waitForCanvas(presenter);
@@ -126,23 +139,23 @@ describe('views and presentation in Chromium', () => {
     try {
       const url = (await presenter.evaluate(() => window.pathways.share()))!;
       const views = (await getMap(presenter)).views;
-      const follower = await openStudio(other, url);
-      await follower.waitForFunction((count) => window.pathways.getMap().views.length === count, views.length, { timeout: 30_000 });
+      const participant = await openStudio(other, url);
+      await participant.waitForFunction((count) => window.pathways.getMap().views.length === count, views.length, { timeout: 30_000 });
       await presenter.waitForFunction(() => window.pathways.room()!.participants.length === 2, undefined, { timeout: 30_000 });
       await presenter.getByRole('tab', { name: /Views/ }).click();
       await presenter.getByRole('button', { name: /^Present from / }).nth(1).click();
-      const slide = () => follower.getByTestId('slide-title').textContent({ timeout: 15_000 });
+      const slide = () => participant.getByTestId('slide-title').textContent({ timeout: 15_000 });
       await expect.poll(slide, { timeout: 15_000 }).toBe(views[1].label);
       await presenter.keyboard.press('ArrowRight');
       await expect.poll(slide, { timeout: 15_000 }).toBe(views[2].label);
-      await follower.getByRole('button', { name: 'Step out' }).click();
+      await participant.getByRole('button', { name: 'Step out' }).click();
       await presenter.keyboard.press('ArrowRight');
       await presenter.waitForFunction((id) => window.pathways.presenting()?.viewId === id, views[3].id);
-      expect(await follower.getByTestId('presentation').count()).toBe(0);
-      await follower.getByRole('button', { name: 'Follow the presenter again' }).click();
+      expect(await participant.getByTestId('presentation').count()).toBe(0);
+      await participant.getByRole('button', { name: 'Back to the presenter’s slides' }).click();
       await expect.poll(slide, { timeout: 15_000 }).toBe(views[3].label);
       await presenter.keyboard.press('Escape');
-      await follower.getByTestId('presentation').waitFor({ state: 'detached', timeout: 15_000 });
+      await participant.getByTestId('presentation').waitFor({ state: 'detached', timeout: 15_000 });
     } finally {
       await other.close();
       await presenter.context().close();

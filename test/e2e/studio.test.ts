@@ -67,8 +67,8 @@ describe('the studio in Chromium', () => {
     expect(referral).toMatchObject({ type: 'referral', status: 'active' });
     expect(await page.evaluate(() => window.pathways.selection())).toEqual([referral.id]);
 
+    // Each committed field is its own undo step, however quickly the next one follows (no capture window to wait out).
     await page.getByLabel('Status').selectOption('informal');
-    await page.waitForTimeout(700); // a separate undo step
     const volume = page.getByLabel(/Volume/);
     await volume.fill('-3');
     await volume.press('Enter');
@@ -78,12 +78,15 @@ describe('the studio in Chromium', () => {
     await page.waitForFunction((id) => window.pathways.getMap().edges.find((e) => e.id === id)?.volume === 25, referral.id);
     expect((await getMap(page)).edges.find((e) => e.id === referral.id)).toMatchObject({ status: 'informal', volume: 25 });
 
-    await page.waitForTimeout(700);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Control+z');
     const undone = (await getMap(page)).edges.find((e) => e.id === referral.id)!;
     expect(undone.volume).toBeUndefined();
     expect(undone.status).toBe('informal');
+    await page.keyboard.press('Control+z');
+    expect((await getMap(page)).edges.find((e) => e.id === referral.id)!.status).toBe('active');
+    await page.keyboard.press('Control+Shift+z');
+    expect((await getMap(page)).edges.find((e) => e.id === referral.id)!.status).toBe('informal');
   });
 
   it('finds everything again after a reload (IndexedDB)', async () => {
@@ -139,5 +142,19 @@ describe('the studio in Chromium', () => {
     expect((await getMap(page)).nodes.some((n) => n.id === id)).toBe(false);
     await page.evaluate(() => window.pathways.redo());
     expect((await getMap(page)).nodes.some((n) => n.id === id)).toBe(true);
+  });
+
+  it('arranges the network again on request, writing the new arrangement to the map; one undo takes it back', async () => {
+    const allPlaced = () => page.waitForFunction(() => { const map = window.pathways.getMap(); return map.nodes.every((n) => map.positions[n.id]); }, undefined, { timeout: 30_000 });
+    // The demo was never arranged as a network: the first arrangement is written when its layout stops.
+    await page.getByRole('radio', { name: 'Network' }).click();
+    await allPlaced();
+    const first = (await getMap(page)).positions;
+    await page.getByRole('button', { name: 'Arrange again' }).click();
+    await page.waitForFunction((before) => JSON.stringify(window.pathways.getMap().positions) !== before, JSON.stringify(first), { timeout: 30_000 });
+    expect(Object.keys((await getMap(page)).positions).sort()).toEqual(Object.keys(first).sort());
+    await page.evaluate(() => window.pathways.undo());
+    expect((await getMap(page)).positions).toEqual(first);
+    await page.getByRole('radio', { name: 'Life-stage lanes' }).click();
   });
 });

@@ -1,5 +1,6 @@
 // Presentation mode: the map's saved views as slides. Plain state that collaboration can mirror:
-// `presenting` is what a presenter broadcasts, `followPresenter` is what a follower applies.
+// `presenting` is what a presenter broadcasts, `applyPresenter` what a participant's screen shows of it.
+// ("Follow" is kept for a person's viewport, room.svelte.ts; a participant *joins* the slides and can step out.)
 import type { CanvasPort } from '../../canvas/port.svelte.ts';
 import { activateView, findView } from '../views/activate.ts';
 import type { Studio } from '../state/studio.svelte.ts';
@@ -17,8 +18,8 @@ export function sharedViewportOf(canvas: CanvasPort): SharedViewport {
 export class PresentationState implements Presentation {
   active = $state(false);
   slideIndex = $state(0);
-  /** While true, a participant's screen follows the presenter; they can step out and back. */
-  following = $state(true);
+  /** While true, a participant's screen shows the presenter's slides; they can step out and rejoin. */
+  joined = $state(true);
   /** The presenter's latest state as last received (null: nobody is presenting). */
   remote = $state.raw<PresentingState | null>(null);
   private readonly studio: Studio;
@@ -57,8 +58,7 @@ export class PresentationState implements Presentation {
     this.before = null;
     if (!before) return;
     const view = before.viewId ? findView(this.studio, before.viewId) : null;
-    this.studio.restoreViewport = before.viewport;
-    activateView(this.studio, view);
+    activateView(this.studio, view, { viewport: before.viewport });
     this.studio.layout = before.layout;
   }
 
@@ -96,9 +96,9 @@ export class PresentationState implements Presentation {
   }
 
   /** Applies the presenter's state on a participant's screen (unless they stepped out). */
-  followPresenter(state: PresentingState | null): void {
+  applyPresenter(state: PresentingState | null): void {
     this.remote = state;
-    if (!state || !this.following) return;
+    if (!state || !this.joined) return;
     this.remember();
     const joining = !this.active;
     this.active = true;
@@ -109,10 +109,17 @@ export class PresentationState implements Presentation {
     if (state.viewport && canvas) canvas.setViewport(fitViewport(state.viewport, canvas.current().size), { duration: 300 });
   }
 
-  /** Step out of following the presenter, or back in (catching up at once). */
-  setFollowing(on: boolean): void {
-    this.following = on;
-    if (!on) this.active = false;
-    if (on) this.followPresenter(this.remote);
+  /** Back into the presenter's slides, catching up at once. */
+  rejoin(): void {
+    this.joined = true;
+    this.applyPresenter(this.remote);
+  }
+
+  /** Out of the presenter's slides (they go on for the others); `rejoin` comes back. */
+  stepOut(): void {
+    this.joined = false;
+    this.active = false;
+    // Out of the slides: the view framed again in the studio (no title and caption bars to leave room for).
+    this.studio.canvasCommands.showView();
   }
 }

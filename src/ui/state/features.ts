@@ -45,7 +45,8 @@ export interface PresentingState {
 export interface Presentation {
   readonly active: boolean;
   readonly slideIndex: number;
-  readonly following: boolean;
+  /** A participant is in the presenter's slides (false once they step out). */
+  readonly joined: boolean;
   readonly remote: PresentingState | null;
   readonly slides: SavedView[];
   readonly slide: SavedView | null;
@@ -54,6 +55,8 @@ export interface Presentation {
   stop(): void;
   next(): void;
   previous(): void;
-  followPresenter(state: PresentingState | null): void;
-  setFollowing(on: boolean): void;
+  /** Shows a presenter's slide and viewport on this screen (null: nobody presents). */
+  applyPresenter(state: PresentingState | null): void;
+  stepOut(): void;
+  rejoin(): void;
 }

@@ -1,5 +1,6 @@
 // A shared room for the open map: y-webrtc through the project's own signaling (`/signal`), the room
 // secret encrypting signaling, and presence in awareness — never in the document.
+import { untrack } from 'svelte';
 import { WebrtcProvider } from 'y-webrtc';
 import { WebsocketProvider } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
@@ -7,6 +8,7 @@ import { chunkPeerMessages } from '../../collab/webrtc-chunking.ts';
 import { ignoreForeignSignaling } from './foreign-signaling.ts';
 import { KeptEdits, keptEditsText } from './refusal.svelte.ts';
 import { forgetDeparted, PresenceKeeper } from '../../collab/keep-presence.ts';
+import { Throttle } from '../../collab/throttle.ts';
 import { PROOF_REFRESH_MS, provenSteeringOnly, proofsFor, steeringSecret, steers, STEERING_FIELDS } from '../../collab/steering.ts';
 import { participantsOf, presenterOf, cleanName, fitViewport, followTarget, peerViewsOf, pointerInterval, roomMoveOf, MAX_SELECTION, type Participant, type PeerView } from '../../collab/presence.ts';
 import type { Studio } from './studio.svelte.ts';
@@ -30,7 +32,7 @@ export class RoomState {
   offline = $state(false);
   /** Everyone else's cursor, selection and viewport (validated). */
   others = $state.raw<PeerView[]>([]);
-  /** Whose viewport mine follows, if anyone's. */
+  /** Whose viewport mine follows, if anyone's ("follow" is always a person's viewport; a presenter's slides are joined). */
   following = $state<number | null>(null);
   /** Whoever presents to the room (the lowest client id if several do). */
   presenter = $state<number | null>(null);
@@ -42,8 +44,13 @@ export class RoomState {
   onmove: ((relay: boolean) => void) | null = null;
   private chosen: number | null = null;
   private dismissedLeader: number | null = null;
-  private lastPointer = 0;
-  private pointerTimer: ReturnType<typeof setTimeout> | undefined;
+  /** This screen shows the slides of a presenter in the room (and so never presents them back). */
+  private showingPresenter = $state(false);
+  /** My pointer, and my view (viewport, selection, slides), go out throttled by room size; the latest always. */
+  private readonly pointerThrottle = new Throttle(() => pointerInterval(this.participants.length));
+  private readonly viewThrottle = new Throttle(() => pointerInterval(this.participants.length));
+  /** Stops the effect that publishes my view when it changes. */
+  private readonly stopPublishing: () => void;
   name = $state(rememberedName());
   /** This browser's person has said what to call them (or kept the guest name). */
   nameConfirmed = $state(isNameConfirmed());
@@ -51,12 +58,12 @@ export class RoomState {
   readonly blocked: string | null;
   private readonly provider: WebrtcProvider | WebsocketProvider | null;
   private readonly awareness: Awareness;
-  private readonly publishTimer: ReturnType<typeof setInterval>;
   /** My presence across connection drops (see keep-presence.ts). */
   private readonly keeper: PresenceKeeper;
   /** Signs and checks steering (steering.ts); null for a viewer, who holds no key. */
   private readonly secret: Uint8Array | null;
-  private lastSigned = 0;
+  /** Re-signs what I steer before its proof goes stale (steering.ts): the proof's age, not a state, is due. */
+  private resignTimer: ReturnType<typeof setTimeout> | undefined;
   /** Edits the relay never took, and whether it refused this link's key (refusal.svelte.ts). */
   readonly kept: KeptEdits;
 
@@ -82,7 +89,6 @@ export class RoomState {
     const awareness = (this.awareness = this.provider?.awareness ?? new Awareness(doc));
     awareness.setLocalStateField('user', { name: this.name, color: rememberedColor(), ...(link.viewer ? { viewer: true } : {}) });
     this.keeper = new PresenceKeeper(awareness);
-    let following = false;
     const refresh = () => {
       // A room that moved (announceMove) lingers only to tell its peers; it must not steer this screen.
       if (this.retired) return;
@@ -98,12 +104,12 @@ export class RoomState {
       const presentation = studio.presentation;
       const presenter = presenterOf(states, awareness.clientID);
       this.presenter = presenter?.clientId ?? null;
-      if (presenter && (following || !presentation.presenting)) {
-        following = true;
-        presentation.followPresenter(presenter.state);
-      } else if (!presenter && following) {
-        following = false;
-        presentation.followPresenter(null);
+      if (presenter && (this.showingPresenter || !presentation.presenting)) {
+        this.showingPresenter = true;
+        presentation.applyPresenter(presenter.state);
+      } else if (!presenter && this.showingPresenter) {
+        this.showingPresenter = false;
+        presentation.applyPresenter(null);
         presentation.stop();
       }
     };
@@ -111,22 +117,14 @@ export class RoomState {
     // Through the relay, the others in the room are who the awareness lists.
     if (link.relay) awareness.on('change', () => (this.peers = Math.max(0, awareness.getStates().size - 1)));
     refresh();
-    // The presenter's slide and viewport go out when they change (viewport moves have no cheap
-    // reactive signal, so this looks four times a second and sends only differences).
-    let sent = 'null';
-    this.publishTimer = setInterval(() => {
-      // A screen showing someone else's slides (whichever connection started it) never presents them back.
-      const presenting = following || studio.presentation.remote ? null : studio.presentation.presenting;
-      const text = JSON.stringify(presenting);
-      if (text !== sent) {
-        sent = text;
-        this.publish({ presenting });
-      }
-      // What I steer is re-signed before its proof goes stale.
-      const mine = awareness.getLocalState() ?? {};
-      if (Date.now() - this.lastSigned > PROOF_REFRESH_MS && STEERING_FIELDS.some((field) => steers(mine[field]))) this.publish({});
-      this.publishView(studio);
-    }, 250);
+    // My view goes out when it changes: the port's viewport notifies at most once a frame while the
+    // canvas moves (and once more where it stops), and the throttle sends the latest as the room allows.
+    this.stopPublishing = $effect.root(() => {
+      $effect(() => {
+        const fields = this.viewFields(studio);
+        untrack(() => this.viewThrottle.run(() => this.publishView(fields)));
+      });
+    });
     if (this.provider instanceof WebsocketProvider) {
       this.provider.on('status', ({ status }: { status: string }) => {
         this.signaling = status === 'connected';
@@ -151,25 +149,34 @@ export class RoomState {
     return this.link.relay && !this.link.viewer ? roomUrl(`${location.origin}${location.pathname}`, viewerLink(this.link)) : null;
   }
 
+  /** What the room sees of my screen; read in an effect, it subscribes to each part (the viewport once a frame). */
+  private viewFields(studio: Studio): Record<string, unknown> {
+    const canvas = studio.canvas;
+    void canvas?.viewport;
+    // A follower's viewport is not news.
+    const viewport = canvas && this.following === null ? sharedViewportOf(canvas) : null;
+    // A screen showing someone else's slides (whichever connection started it) never presents them back.
+    const presenting = this.showingPresenter || studio.presentation.remote ? null : studio.presentation.presenting;
+    return { presenting, viewport, selection: studio.selection.slice(0, MAX_SELECTION), leading: this.leading };
+  }
+
   private sentView = '';
 
-  /** My viewport and selection go out when they change; a follower's viewport is not news. */
-  private publishView(studio: Studio): void {
-    const canvas = studio.canvas;
-    const viewport = canvas && this.following === null ? sharedViewportOf(canvas) : null;
-    const selection = studio.selection.slice(0, MAX_SELECTION);
-    const text = JSON.stringify([viewport, selection, this.leading]);
-    if (text === this.sentView) return;
+  /** Sends my view unless it is what the room already has. */
+  private publishView(fields: Record<string, unknown>): void {
+    const text = JSON.stringify(fields);
+    if (text === this.sentView || this.retired) return;
     this.sentView = text;
-    this.publish({ viewport, selection, leading: this.leading });
+    this.publish(fields);
   }
 
   /** Merges fields into my awareness state; what steers others goes with fresh proofs (a viewer steers nothing). */
   private publish(fields: Record<string, unknown>): void {
     const next: Record<string, unknown> = { ...this.awareness.getLocalState(), ...fields };
+    clearTimeout(this.resignTimer);
     if (this.secret) {
-      this.lastSigned = Date.now();
-      next.proofs = proofsFor(this.secret, next, this.awareness.clientID, this.lastSigned);
+      next.proofs = proofsFor(this.secret, next, this.awareness.clientID, Date.now());
+      if (STEERING_FIELDS.some((field) => steers(next[field]))) this.resignTimer = setTimeout(() => this.publish({}), PROOF_REFRESH_MS);
     } else {
       for (const field of STEERING_FIELDS) delete next[field];
     }
@@ -206,22 +213,18 @@ export class RoomState {
   announceMove(relay: boolean): void {
     this.onmove = null;
     this.retired = true;
-    clearInterval(this.publishTimer);
+    this.stopPublishing();
+    this.viewThrottle.cancel();
     this.publish({ presenting: null, leading: false, movedTo: relay ? 'relay' : 'mesh' });
   }
 
   /** My pointer on the canvas, in model coordinates (null when it leaves); throttled by room size. */
   pointer(position: { x: number; y: number } | null): void {
     if (this.link.viewer) return;
-    clearTimeout(this.pointerTimer);
-    const wait = pointerInterval(this.participants.length) - (performance.now() - this.lastPointer);
-    // Within the throttle window, the latest position still goes out when the window ends.
-    if (position && wait > 0) {
-      this.pointerTimer = setTimeout(() => this.pointer(position), wait);
-      return;
-    }
-    this.lastPointer = performance.now();
-    this.awareness.setLocalStateField('cursor', position && { x: Math.round(position.x), y: Math.round(position.y) });
+    const send = () => this.awareness.setLocalStateField('cursor', position && { x: Math.round(position.x), y: Math.round(position.y) });
+    // Leaving goes out at once; within the throttle window the latest position goes out when it ends.
+    if (position) this.pointerThrottle.run(send);
+    else this.pointerThrottle.now(send);
   }
 
   rename(raw: string): void {
@@ -265,8 +268,10 @@ export class RoomState {
   }
 
   destroy(): void {
-    clearInterval(this.publishTimer);
-    clearTimeout(this.pointerTimer);
+    this.stopPublishing();
+    this.viewThrottle.cancel();
+    this.pointerThrottle.cancel();
+    clearTimeout(this.resignTimer);
     this.keeper.destroy();
     this.kept.destroy();
     this.provider?.destroy();

@@ -87,7 +87,7 @@ export class Session {
 
   private connect(studio: Studio, link: RoomLink): RoomState {
     const room = new RoomState(studio, link);
-    // Someone with the key moved the room (mesh ⇄ relay): everyone follows, so the room stays one room.
+    // Someone with the key moved the room (mesh ⇄ relay): everyone moves with it, so the room stays one room.
     room.onmove = (relay) => {
       if (this.room === room) this.setRelay(relay);
     };
@@ -126,7 +126,7 @@ export class Session {
     try {
       this.opened = await openLocalMap(id);
       const studio = new Studio(this.opened.doc, id);
-      // The presentation is built here, where the map opens (the room follows it before any view mounts);
+      // The presentation is built here, where the map opens (the room shows a presenter's slides before any view mounts);
       // the other features are built by StudioView.
       studio.presentation = new PresentationState(studio);
       // Keep the start screen's title and count current as the map changes.

@@ -2,6 +2,7 @@
 // The plain map session at the bottom: it imports no feature state. Features (analysis, simulation,
 // history, presentation) take it in their constructor and are held here through ./features.ts.
 import type { CanvasPort } from '../../canvas/port.svelte.ts';
+import { CanvasCommands } from '../../canvas/commands.ts';
 import type * as Y from 'yjs';
 import type { MapEdge, MapNode, PathwaysMap } from '../../model/types.ts';
 import { NO_OVERLAY, type OverlayOptions } from '../../views/analysis-overlays.ts';
@@ -39,16 +40,12 @@ export class Studio {
   sidebarTab = $state<SidebarTab>('inspect');
   /** A node just added: its inspector opens at the top with the Name field focused, to type at once. */
   nameFieldFor = $state<string | null>(null);
-  /** With the next view request, put the viewport back here instead of framing the view (after a presentation). */
-  restoreViewport = $state.raw<{ zoom: number; pan: { x: number; y: number } } | null>(null);
   /** While on, dragging from one node to another draws a tie. */
   drawTies = $state(false);
   canUndo = $state(false);
   canRedo = $state(false);
-  /** Bumped to ask the canvas to frame elements (ids) — selection alone does not move the view. */
-  frameRequest = $state.raw<{ ids: string[]; seq: number } | null>(null);
-  /** Bumped to ask the canvas to re-run the current layout. */
-  layoutRequest = $state(0);
+  /** What the studio asks the canvas to do: frame elements, arrange again, show the view (src/canvas/commands.ts). */
+  readonly canvasCommands = new CanvasCommands();
   /** What the canvas draws on top of the map: problems, colour by community, size by a metric. */
   overlay = $state<OverlayOptions>({ ...NO_OVERLAY });
   /** The live analysis of this map (set by the studio view that runs it). */
@@ -80,8 +77,6 @@ export class Studio {
     if (!chosen || chosen.draft) return chosen?.view ?? null;
     return (this.snapshot.map.views.find((v) => v.id === chosen.view.id) as SavedView | undefined) ?? null;
   });
-  /** Bumped to ask the canvas to move to the current view's viewport. */
-  viewRequest = $state(0);
   /** What fills the stage: the canvas, or the accessible table of nodes and edges. */
   stageMode = $state<'canvas' | 'table'>('canvas');
   /** Read-only embed (`#embed=1`): no editing chrome, canvas locked. */
@@ -139,7 +134,7 @@ export class Studio {
   /** Selects these elements and fits them in the view. */
   frame(ids: string[]): void {
     this.select(ids);
-    this.frameRequest = { ids, seq: (this.frameRequest?.seq ?? 0) + 1 };
+    this.canvasCommands.frame(ids);
   }
 
   undo(): void {

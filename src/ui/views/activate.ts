@@ -2,6 +2,7 @@
 // share link, so the switcher, the presentation and `#view=` links all behave the same.
 import type { Studio } from '../state/studio.svelte.ts';
 import type { SavedView } from '../../views/types.ts';
+import type { Viewport } from '../../canvas/port.svelte.ts';
 
 export function findView(studio: Studio, id: string): SavedView | null {
   return (studio.snapshot.map.views.find((v) => v.id === id) as SavedView | undefined) ?? null;
@@ -10,13 +11,14 @@ export function findView(studio: Studio, id: string): SavedView | null {
 /** The person's own layout (lanes or network) from before a view set one: the whole map returns to it. */
 const ownLayout = new WeakMap<Studio, Studio['layout']>();
 
-export function activateView(studio: Studio, view: SavedView | null): void {
+/** Shows `view` (null: the whole map); `viewport`: put the viewport exactly there instead of framing the view. */
+export function activateView(studio: Studio, view: SavedView | null, options: { viewport?: Viewport | null } = {}): void {
   if (view && !studio.currentView && (studio.layout === 'lanes' || studio.layout === 'force')) ownLayout.set(studio, studio.layout);
   studio.showView(view);
   if (view?.layout) studio.layout = view.layout;
   // The whole map is shown in the person's own layout, with its button in the layout switch selected.
   if (!view) studio.layout = ownLayout.get(studio) ?? (studio.layout === 'force' ? 'force' : 'lanes');
-  studio.viewRequest++;
+  studio.canvasCommands.showView({ restore: options.viewport ?? null });
   const params = new URLSearchParams(location.hash.slice(1));
   if (view) params.set('view', view.id);
   else params.delete('view');

@@ -7,7 +7,9 @@ export function refitOnResize(stage: HTMLElement, getCanvas: () => CanvasPort | 
   const observer = new ResizeObserver(([entry]) => {
     const size = { width: entry.contentRect.width, height: entry.contentRect.height };
     const before = last;
-    last = size;
+    // While paused (presenting) the slides set the viewport, and on the way out the viewport from before
+    // is put back as it was: the size change that ends a pause is not the person's to scale.
+    last = paused() ? null : size;
     const canvas = getCanvas();
     if (!canvas || !before || paused() || !size.width || !size.height || !before.width || !before.height) return;
     if (size.width === before.width && size.height === before.height) return;

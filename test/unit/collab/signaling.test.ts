@@ -19,9 +19,9 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function open(): Promise<{ socket: WebSocket; received: unknown[] }> {
+async function open(): Promise<{ socket: WebSocket; received: { type?: unknown }[] }> {
   const socket = new WebSocket(`${server.url.replace('http', 'ws')}/signal`);
-  const received: unknown[] = [];
+  const received: { type?: unknown }[] = [];
   socket.on('message', (data) => received.push(JSON.parse(String(data))));
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
   return { socket, received };
@@ -38,11 +38,14 @@ describe('signaling', () => {
     a.socket.send(JSON.stringify({ type: 'subscribe', topics: ['room-1'] }));
     b.socket.send(JSON.stringify({ type: 'subscribe', topics: ['room-1'] }));
     c.socket.send(JSON.stringify({ type: 'subscribe', topics: ['room-2'] }));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Each socket's pong comes after its subscribe (one connection is served in order): all are subscribed.
+    for (const peer of [a, b, c]) peer.socket.send(JSON.stringify({ type: 'ping' }));
+    await until(() => [a, b, c].every((peer) => peer.received.some((m) => m.type === 'pong')));
+    const published = (peer: { received: { type?: unknown }[] }) => peer.received.filter((m) => m.type !== 'pong');
     a.socket.send(JSON.stringify({ type: 'publish', topic: 'room-1', data: 'offer' }));
-    await until(() => b.received.length === 1);
-    expect(b.received[0]).toEqual({ type: 'publish', topic: 'room-1', data: 'offer', clients: 2 });
-    expect(c.received).toEqual([]);
+    await until(() => published(b).length === 1);
+    expect(published(b)[0]).toEqual({ type: 'publish', topic: 'room-1', data: 'offer', clients: 2 });
+    expect(published(c)).toEqual([]);
     for (const peer of [a, b, c]) peer.socket.close();
   });
 
