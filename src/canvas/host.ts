@@ -25,6 +25,8 @@ export interface CanvasStudio extends CanvasHost {
   readonly past: { readonly marks?: ReadonlyMap<string, 'added' | 'removed' | 'changed'> } | null;
   readonly presentation: { readonly active: boolean };
   readonly drawTies: boolean;
+  /** An arrangement is its own undo step, however close it follows another edit. */
+  readonly undoManager: { stopCapturing(): void };
   /** The port, set while the canvas is mounted. */
   canvas: CanvasPort | undefined;
 }
