@@ -22,7 +22,9 @@ async function waitForAnalysisAfter(page: Page, runs: number): Promise<void> {
 
 export default async function () {
   const distDir = join(process.cwd(), '.tmp', `bench-dist-${process.pid}`);
-  execSync(`npx vite build --logLevel error --outDir ${distDir} --emptyOutDir`, { stdio: 'inherit' });
+  // A profile names functions only in an unminified build.
+  const minify = process.env.PROFILE ? ' --minify false' : '';
+  execSync(`npx vite build --logLevel error --outDir ${distDir} --emptyOutDir${minify}`, { stdio: 'inherit' });
   const server = await startServer({ port: 0, distDir });
   // As issue 14 measured: software rendering, no accelerated 2D canvas.
   const browser = await launchBrowser(['--disable-accelerated-2d-canvas']);
