@@ -41,6 +41,7 @@ export default async function () {
         const f = await canvasScenario(page, syntheticMap(programs), `${renderer}-${programs}`);
         const label = `${programs.toLocaleString('en')} programs (${renderer === 'webgl' ? 'WebGL, software' : '2D canvas'})`;
         line(`${label}: load → drawn`, `${f.drawnMs.toFixed(0)} ms; longest task ${f.loadLongestTaskMs.toFixed(0)} ms`);
+        line(`${label}: load → drawn, main-thread CPU; long tasks`, `${f.loadCpuMs.toFixed(0)} ms; ${f.loadLongTasks}`);
         line(`${label}: fit, 20-step drag pan, 5 wheel notches`, `${f.fitMs} ms, ${f.panMs} ms, ${f.wheelMs} ms`);
         line(`${label}: pan/zoom longest task, pan frames/s`, `${f.moveLongestTaskMs.toFixed(0)} ms, ${f.panFps.toFixed(0)} fps`);
         line(`${label}: search → program framed`, f.searchMs === null ? 'not found' : `${f.searchMs} ms`);
