@@ -35,6 +35,7 @@ const installed = new WeakSet<object>();
 
 /** Call once per Cytoscape instance, after its stylesheet is set. */
 export function installStyleTriggers(cy: Core): void {
+  const compound = () => (cy as unknown as { hasCompoundNodes(): boolean }).hasCompoundNodes();
   const style = cy.style() as unknown as StyleInternals;
   const { apply, checkTriggers, checkZOrderTrigger, checkConnectedEdgesBoundsTrigger, checkParallelEdgesBoundsTrigger } = style;
   if (installed.has(style) || typeof apply !== 'function' || typeof checkTriggers !== 'function' || !style.properties) return;
@@ -54,7 +55,7 @@ export function installStyleTriggers(cy: Core): void {
   };
 
   style.checkTriggers = function (this: StyleInternals, ele, name, from, to) {
-    if (cy.hasCompoundNodes() || depth === 0) return checkTriggers.call(this, ele, name, from, to);
+    if (compound() || depth === 0) return checkTriggers.call(this, ele, name, from, to);
     // Cytoscape's dirtyStyleCache, without a collection per call.
     const own = ele._private;
     own.styleCache = null;

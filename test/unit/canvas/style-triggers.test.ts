@@ -20,7 +20,7 @@ function studioLike(patched: boolean): Core {
 const picture = (cy: Core) =>
   cy.elements().map((ele) => {
     const box = ele.boundingBox({});
-    return { id: ele.id(), box: [box.x1, box.y1, box.x2, box.y2].map((v) => Math.round(v * 100) / 100), visible: ele.visible(), space: ele.takesUpSpace() };
+    return { id: ele.id(), box: [box.x1, box.y1, box.x2, box.y2].map((v) => Math.round(v * 100) / 100), visible: ele.visible(), space: (ele as unknown as { takesUpSpace(): boolean }).takesUpSpace() };
   });
 
 describe('style bookkeeping for big loads', () => {
