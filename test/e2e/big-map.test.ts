@@ -92,6 +92,20 @@ describe('a 2,000-program map in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('parses and validates a big map file in the import worker, then draws all of it', async () => {
+    const other = syntheticMap(1600);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    await page.getByTestId('open-file').setInputFiles({ name: 'county.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) });
+    await page.waitForFunction((count) => window.pathways.getMap().nodes.length === count, other.nodes.length, { timeout: 60_000 });
+    expect(workers.some((url) => url.includes('import'))).toBe(true);
+    await idle();
+    await expectCanvasShows(other);
+    await page.evaluate((json) => window.pathways.loadMap(json), map as never);
+    await idle();
+    expect(errors).toEqual([]);
+  });
+
   it('shows the overview as counts per life stage and area, and a click on a cell opens it', async () => {
     await page.keyboard.press('f');
     await page.waitForFunction((z) => window.pathways.viewport()!.zoom < z, OVERVIEW_ZOOM, { timeout: 30_000 });
