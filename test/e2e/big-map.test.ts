@@ -31,10 +31,23 @@ describe('a 2,000-program map in Chromium', () => {
   }
 
   it('loads in slices while the page keeps answering, then shows every program', async () => {
+    await page.waitForFunction(() => window.pathways.analysisStatus().runs > 0 && !window.pathways.analysisStatus().running, undefined, { timeout: 60_000 });
+    const runs = await page.evaluate(() => window.pathways.analysisStatus().runs);
     await page.evaluate((json) => window.pathways.loadMap(json), map as never);
     // The load is under way (not done in one blocking task): the page answers meanwhile.
     expect(await page.evaluate(() => document.body.dataset.canvasBusy)).toBe('true');
+    // The canvas goes first: the map's analysis starts only once it is drawn.
+    const analysedWhileBusy = await page.evaluate(async () => {
+      let seen = false;
+      for (let frame = 0; frame < 20_000 && document.body.dataset.canvasBusy; frame++) {
+        seen ||= window.pathways.analysisStatus().running;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      return seen;
+    });
+    expect(analysedWhileBusy).toBe(false);
     await idle();
+    await page.waitForFunction((before) => window.pathways.analysisStatus().runs > before, runs, { timeout: 120_000 });
     const last = map.nodes[map.nodes.length - 1].id;
     expect(await page.evaluate((id) => window.pathways.nodeScreenPosition(id), last)).not.toBeNull();
     await expectCanvasShows(map);
