@@ -9,6 +9,8 @@ import type { Studio } from './studio.svelte.ts';
 
 export const ANALYSIS_DEBOUNCE_MS = 300;
 const CANVAS_BUSY_RETRY_MS = 100;
+/** However long the canvas takes, the insights do not wait longer than this. */
+const CANVAS_BUSY_MAX_WAIT_MS = 30_000;
 
 export class AnalysisState implements LiveAnalysis {
   report = $state.raw<AnalysisReport | null>(null);
@@ -34,8 +36,9 @@ export class AnalysisState implements LiveAnalysis {
   }
 
   /** A big map still arriving on the canvas goes first: on two cores the analysis would halve its pace. */
-  private analyzeWhenDrawn(map: PathwaysMap): void {
-    if (typeof document !== 'undefined' && document.body.dataset.canvasBusy) this.timer = setTimeout(() => this.analyzeWhenDrawn(map), CANVAS_BUSY_RETRY_MS);
+  private analyzeWhenDrawn(map: PathwaysMap, waited = 0): void {
+    const busy = typeof document !== 'undefined' && document.body.dataset.canvasBusy;
+    if (busy && waited < CANVAS_BUSY_MAX_WAIT_MS) this.timer = setTimeout(() => this.analyzeWhenDrawn(map, waited + CANVAS_BUSY_RETRY_MS), CANVAS_BUSY_RETRY_MS);
     else void this.analyze(map);
   }
 
