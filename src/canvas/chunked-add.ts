@@ -7,6 +7,9 @@ import type { Core, ElementDefinition } from 'cytoscape';
 export const CHUNKED_ADD_FROM = 5000;
 /** Main-thread time one slice and the frame that styles and draws it may take together (a long task is 50 ms). */
 const FRAME_BUDGET_MS = 35;
+/** Elements in the first slice (~0.1 ms each), and the fewest in any: a slice also pays a frame's fixed cost. */
+const FIRST_SLICE = 300;
+const SMALLEST_SLICE = 100;
 
 export interface ChunkedAdd {
   /** Resolves once every element is in (false: cancelled first). */
@@ -22,10 +25,9 @@ export function addInSlices(cy: Core, elements: ElementDefinition[]): ChunkedAdd
   let cancelled = false;
   const done = (async () => {
     let at = 0;
-    // Each of Cytoscape's frames also costs time in proportion to all elements so far (z-order,
-    // bounds): at most ~20 slices, or the load takes minutes of frames.
-    const smallest = Math.max(400, Math.ceil(elements.length / 20));
-    let size = smallest;
+    // While slices arrive nothing is drawn (level-of-detail.ts pauseDrawing: not even z-ordered), so a frame
+    // costs about what its slice does and slices can be as small as the budget asks.
+    let size = FIRST_SLICE;
     while (at < elements.length) {
       if (cancelled) return false;
       const started = performance.now();
@@ -36,7 +38,7 @@ export function addInSlices(cy: Core, elements: ElementDefinition[]): ChunkedAdd
       // Cytoscape styles and draws what was added in its next frame: the whole span counts.
       const spent = performance.now() - started;
       const scale = Math.min(2, Math.max(0.5, FRAME_BUDGET_MS / Math.max(spent, 1)));
-      size = Math.max(smallest, Math.min(8000, Math.round(slice.length * scale)));
+      size = Math.max(SMALLEST_SLICE, Math.min(8000, Math.round(slice.length * scale)));
     }
     return !cancelled;
   })();

@@ -29,6 +29,7 @@ interface CanvasRendererInternals {
   drawLayeredElements?: Draw;
   drawCachedNodes?: Draw;
   drawCachedElement?: (context: unknown, ele: ElementLike, pxRatio: number, extent: unknown) => void;
+  render?: (options: unknown) => void;
   hideEdgesOnViewport?: boolean;
 }
 
@@ -50,7 +51,14 @@ export function installLevelOfDetail(cy: Core): void {
   const detail: Detail = { big: false, matrix: false, paused: false };
   details.set(cy, detail);
   const renderer = rendererOf(cy);
-  const { drawArrowheads, drawLayeredElements, drawCachedNodes, drawCachedElement, eleTextBiggerThanMin } = renderer;
+  const { drawArrowheads, drawLayeredElements, drawCachedNodes, drawCachedElement, eleTextBiggerThanMin, render } = renderer;
+  if (typeof render === 'function') {
+    // Paused: not even a frame's z-ordering of every element so far (~1 s over a 5,000-program load). Styles
+    // are still computed each frame (before render), so the work stays spread over the frames.
+    renderer.render = function (this: CanvasRendererInternals, options) {
+      if (!detail.paused) render.call(this, options);
+    };
+  }
   if (typeof eleTextBiggerThanMin === 'function') {
     // Cytoscape compares a label with `min-zoomed-font-size` at the zoom rounded up to a power of two (its
     // texture level), so an 11 px minimum lets labels through at 5.5 px. Compare at the real zoom too; a label

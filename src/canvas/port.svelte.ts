@@ -149,6 +149,11 @@ export class CanvasPort {
     return this.#cy.$(':selected').map((e) => e.id());
   }
 
+  /** The map's nodes and ties on the canvas now (lanes, cells and markers left out). */
+  content(): { nodes: string[]; edges: string[] } {
+    return { nodes: this.#cy.nodes().not('.lane').map((n) => n.id()), edges: this.#cy.edges().map((e) => e.id()) };
+  }
+
   /** The labels of the lanes drawn, each once. */
   lanes(): string[] {
     return [...new Set(this.#cy.nodes('.lane').map((lane) => String(lane.data('label'))).filter(Boolean))];

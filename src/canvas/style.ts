@@ -129,8 +129,10 @@ export function canvasStyle(): StylesheetJson {
     },
     { selector: 'node.lane-area', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-y': 0, 'font-size': LABEL_FONT.areaName, 'background-opacity': 0, 'text-wrap': 'none', color: '#334155', 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '3px' } },
     { selector: 'node.lane-rule', style: { label: '' } },
-    // Big maps (Canvas.svelte adds `bulk`): light, thin ties under thousands of programs.
-    { selector: 'edge.bulk', style: { width: 1.2, 'line-color': '#c3cad6', 'target-arrow-color': '#c3cad6', 'source-arrow-color': '#c3cad6', 'arrow-scale': 0.9 } },
+    // Big maps (Canvas.svelte adds `bulk`): light, thin ties under thousands of programs. Straight, not
+    // bundled bezier: Cytoscape finds each bezier's parallel edges when it is styled and placed (~2 s of a
+    // 5,000-program load), and ties this faint are read as a mass, not one by one.
+    { selector: 'edge.bulk', style: { 'curve-style': 'straight', width: 1.2, 'line-color': '#c3cad6', 'target-arrow-color': '#c3cad6', 'source-arrow-color': '#c3cad6', 'arrow-scale': 0.9 } },
     { selector: 'edge.bulk.referral-broken', style: { 'line-color': '#eeb4ad', 'target-arrow-color': '#eeb4ad', 'mid-target-arrow-color': '#eeb4ad' } },
     { selector: 'node.lane[fontSize]', style: { 'font-size': 'data(fontSize)' } },
     // Semantic zoom (overview.ts): a big map's count matrix, drawn at overview only (level-of-detail.ts).

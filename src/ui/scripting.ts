@@ -53,6 +53,8 @@ export interface PathwaysApi extends HistoryApi {
   selection(): string[];
   /** Where a node is drawn, in page pixels (for automation that drives the canvas with a mouse). */
   nodeScreenPosition(id: string): { x: number; y: number } | null;
+  /** The ids of the map's nodes and ties on the canvas now (a big map arrives in slices). */
+  canvasContent(): { nodes: string[]; edges: string[] };
   /** A one-off analysis of the open map in a fresh worker (cold cache), with its wall-clock time. */
   analyze(options?: AnalysisOptions): Promise<{ report: AnalysisReport; ms: number }>;
   /** The latest simulation result of the Simulate panel (SPEC `simulate --json` shape), or null. */
@@ -159,6 +161,7 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
     presenting: () => studio().presentation.presenting,
     applyPresenter: (state) => studio().presentation.applyPresenter(state),
     nodeScreenPosition: (id) => studio().canvas?.nodeScreenPosition(id) ?? null,
+    canvasContent: () => studio().canvas?.content() ?? { nodes: [], edges: [] },
   };
   (globalThis as unknown as { pathways: PathwaysApi }).pathways = api;
   return api;

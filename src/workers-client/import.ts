@@ -28,6 +28,11 @@ export class ImportClient {
     return this.worker.run((api) => api.importFiles(files, options));
   }
 
+  /** A pathways-map file's text, parsed and validated (the page receives only the result). */
+  openMap(text: string, fileName: string): Promise<ReturnType<ImportWorkerApi['openMap']>> {
+    return this.worker.run((api) => api.openMap(text, fileName));
+  }
+
   planMerge(current: PathwaysMap, incoming: PathwaysMap): Promise<MergePlan> {
     return this.worker.run((api) => api.planMerge(JSON.stringify(current), incoming));
   }

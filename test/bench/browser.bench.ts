@@ -22,7 +22,9 @@ async function waitForAnalysisAfter(page: Page, runs: number): Promise<void> {
 
 export default async function () {
   const distDir = join(process.cwd(), '.tmp', `bench-dist-${process.pid}`);
-  execSync(`npx vite build --logLevel error --outDir ${distDir} --emptyOutDir`, { stdio: 'inherit' });
+  // A profile names functions only in an unminified build.
+  const minify = process.env.PROFILE ? ' --minify false' : '';
+  execSync(`npx vite build --logLevel error --outDir ${distDir} --emptyOutDir${minify}`, { stdio: 'inherit' });
   const server = await startServer({ port: 0, distDir });
   // As issue 14 measured: software rendering, no accelerated 2D canvas.
   const browser = await launchBrowser(['--disable-accelerated-2d-canvas']);
@@ -39,6 +41,7 @@ export default async function () {
         const f = await canvasScenario(page, syntheticMap(programs), `${renderer}-${programs}`);
         const label = `${programs.toLocaleString('en')} programs (${renderer === 'webgl' ? 'WebGL, software' : '2D canvas'})`;
         line(`${label}: load → drawn`, `${f.drawnMs.toFixed(0)} ms; longest task ${f.loadLongestTaskMs.toFixed(0)} ms`);
+        line(`${label}: load → drawn, main-thread CPU; long tasks`, `${f.loadCpuMs.toFixed(0)} ms; ${f.loadLongTasks}`);
         line(`${label}: fit, 20-step drag pan, 5 wheel notches`, `${f.fitMs} ms, ${f.panMs} ms, ${f.wheelMs} ms`);
         line(`${label}: pan/zoom longest task, pan frames/s`, `${f.moveLongestTaskMs.toFixed(0)} ms, ${f.panFps.toFixed(0)} fps`);
         line(`${label}: search → program framed`, f.searchMs === null ? 'not found' : `${f.searchMs} ms`);

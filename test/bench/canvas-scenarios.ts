@@ -10,6 +10,9 @@ import type { PathwaysMap } from '../../src/model/types.ts';
 export interface CanvasFigures {
   drawnMs: number;
   loadLongestTaskMs: number;
+  loadLongTasks: number;
+  /** Main-thread CPU time from load to drawn: steadier than wall time on a shared machine. */
+  loadCpuMs: number;
   fitMs: number;
   panMs: number;
   wheelMs: number;
@@ -97,6 +100,10 @@ export async function canvasScenario(page: Page, map: PathwaysMap, name: string)
   await page.evaluate((json) => ((window as unknown as ProbeWindow).benchMap = json), map as unknown as Record<string, unknown>);
   const last = map.nodes[map.nodes.length - 1].id;
   await startProbe(page);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? 0;
+  const cpuBefore = await threadTime();
   const drawnMs = await profiled(page, `${name}-load`, () => page.evaluate(async (lastId) => {
     const started = performance.now();
     window.pathways.loadMap((window as unknown as ProbeWindow).benchMap as never);
@@ -104,6 +111,8 @@ export async function canvasScenario(page: Page, map: PathwaysMap, name: string)
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     return performance.now() - started;
   }, last));
+  const loadCpuMs = ((await threadTime()) - cpuBefore) * 1000;
+  await cdp.detach();
   const load = await readProbe(page);
   await waitViewportStill(page);
   await settle(page);
@@ -151,7 +160,7 @@ export async function canvasScenario(page: Page, map: PathwaysMap, name: string)
     await settle(page);
     await page.screenshot({ path: join(process.env.SHOTS, `${name}-zoomed.jpg`), type: 'jpeg', quality: 72 });
   }
-  return { drawnMs, loadLongestTaskMs: load.longest, fitMs, panMs, wheelMs, moveLongestTaskMs: Math.max(pan.longest, zoom.longest), panFps, searchMs };
+  return { drawnMs, loadLongestTaskMs: load.longest, loadLongTasks: load.tasks, loadCpuMs, fitMs, panMs, wheelMs, moveLongestTaskMs: Math.max(pan.longest, zoom.longest), panFps, searchMs };
 }
 
 /** Typing a program's name in the search box until it is framed on the canvas (null: no search box). */

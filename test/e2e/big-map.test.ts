@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
 import { openStudio, waitForCanvas } from '../support/studio-page.ts';
 import { syntheticMap } from '../../src/model/synthetic.ts';
+import type { PathwaysMap } from '../../src/model/types.ts';
 import { lanesLayout } from '../../src/canvas/layouts/lanes.ts';
 import { OVERVIEW_ZOOM } from '../../src/canvas/overview.ts';
 
@@ -21,13 +22,100 @@ describe('a 2,000-program map in Chromium', () => {
   });
   afterAll(async () => browser?.close());
 
+  const idle = () => page.waitForFunction(() => !document.body.dataset.canvasBusy, undefined, { timeout: 120_000 });
+  /** The canvas holds exactly the map's nodes and ties, nothing left over from before. */
+  async function expectCanvasShows(expected: { nodes: { id: string }[]; edges: { id: string }[] }) {
+    const content = await page.evaluate(() => window.pathways.canvasContent());
+    expect(content.nodes.sort()).toEqual(expected.nodes.map((n) => n.id).sort());
+    expect(content.edges.sort()).toEqual(expected.edges.map((e) => e.id).sort());
+  }
+
   it('loads in slices while the page keeps answering, then shows every program', async () => {
+    await page.waitForFunction(() => window.pathways.analysisStatus().runs > 0 && !window.pathways.analysisStatus().running, undefined, { timeout: 60_000 });
+    const runs = await page.evaluate(() => window.pathways.analysisStatus().runs);
     await page.evaluate((json) => window.pathways.loadMap(json), map as never);
     // The load is under way (not done in one blocking task): the page answers meanwhile.
     expect(await page.evaluate(() => document.body.dataset.canvasBusy)).toBe('true');
-    await page.waitForFunction(() => !document.body.dataset.canvasBusy, undefined, { timeout: 120_000 });
+    // The canvas goes first: the map's analysis starts only once it is drawn.
+    const analysedWhileBusy = await page.evaluate(async () => {
+      let seen = false;
+      for (let frame = 0; frame < 20_000 && document.body.dataset.canvasBusy; frame++) {
+        seen ||= window.pathways.analysisStatus().running;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      return seen;
+    });
+    expect(analysedWhileBusy).toBe(false);
+    await idle();
+    await page.waitForFunction((before) => window.pathways.analysisStatus().runs > before, runs, { timeout: 120_000 });
     const last = map.nodes[map.nodes.length - 1].id;
     expect(await page.evaluate((id) => window.pathways.nodeScreenPosition(id), last)).not.toBeNull();
+    await expectCanvasShows(map);
+    expect(errors).toEqual([]);
+  });
+
+  let before: PathwaysMap;
+  it('takes the load back in one undo step, and redo draws the big map whole again', async () => {
+    await page.evaluate(() => window.pathways.undo());
+    await idle();
+    before = await page.evaluate(() => window.pathways.getMap());
+    expect(before.nodes.length).toBeLessThan(map.nodes.length);
+    await expectCanvasShows(before);
+    await page.evaluate(() => window.pathways.redo());
+    await idle();
+    expect((await page.evaluate(() => window.pathways.getMap())).nodes.length).toBe(map.nodes.length);
+    await expectCanvasShows(map);
+    expect(errors).toEqual([]);
+  });
+
+  it('a second load while the first is still arriving wins, with nothing of the first left over', async () => {
+    const smaller = syntheticMap(1600);
+    await page.evaluate(() => window.pathways.undo());
+    await idle();
+    await page.evaluate((json) => window.pathways.loadMap(json), map as never);
+    // Part of the first map is on the canvas, not all of it: the second load arrives mid-way.
+    const midway = await page.evaluate(async (json) => {
+      for (let frame = 0; frame < 10_000 && document.body.dataset.canvasBusy; frame++) {
+        if (window.pathways.canvasContent().nodes.length > 0) {
+          window.pathways.loadMap(json);
+          return true;
+        }
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      return false;
+    }, smaller as never);
+    expect(midway).toBe(true);
+    await idle();
+    await expectCanvasShows(smaller);
+    // From a small map again, two loads in one go: the second arrives before the canvas has started on the first.
+    const demo = before;
+    await page.evaluate((json) => window.pathways.loadMap(json), demo as never);
+    await idle();
+    await expectCanvasShows(demo);
+    await page.evaluate(({ first, second }) => {
+      window.pathways.loadMap(first);
+      window.pathways.loadMap(second);
+    }, { first: map as unknown, second: smaller as unknown });
+    await idle();
+    await expectCanvasShows(smaller);
+    // Back to the 2,000-program map for the tests below.
+    await page.evaluate((json) => window.pathways.loadMap(json), map as never);
+    await idle();
+    await expectCanvasShows(map);
+    expect(errors).toEqual([]);
+  });
+
+  it('parses and validates a big map file in the import worker, then draws all of it', async () => {
+    const other = syntheticMap(1600);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    await page.getByTestId('open-file').setInputFiles({ name: 'county.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) });
+    await page.waitForFunction((count) => window.pathways.getMap().nodes.length === count, other.nodes.length, { timeout: 60_000 });
+    expect(workers.some((url) => url.includes('import'))).toBe(true);
+    await idle();
+    await expectCanvasShows(other);
+    await page.evaluate((json) => window.pathways.loadMap(json), map as never);
+    await idle();
     expect(errors).toEqual([]);
   });
 

@@ -40,7 +40,17 @@ function areaRows(meta: MapMeta): { id: string; label: string }[] {
   return [...areas, { id: '*', label: areas.length ? 'All areas' : 'Programs' }];
 }
 
+const laidOut = new WeakMap<PathwaysMap, LanesLayout>();
+
+/** The lanes of a map. A frozen snapshot's are computed once, then shared by the canvas, its overlays and its overview. */
 export function lanesLayout(map: PathwaysMap): LanesLayout {
+  if (!Object.isFrozen(map) || !Object.isFrozen(map.nodes)) return computeLanes(map);
+  let layout = laidOut.get(map);
+  if (!layout) laidOut.set(map, (layout = computeLanes(map)));
+  return layout;
+}
+
+function computeLanes(map: PathwaysMap): LanesLayout {
   const stages = lifeStageIds(map.meta);
   const stageLabels = new Map(lifeStagesOf(map.meta).map((s) => [s.id, s.label]));
   const rows = areaRows(map.meta);

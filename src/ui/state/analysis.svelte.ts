@@ -8,6 +8,9 @@ import type { LiveAnalysis } from './features.ts';
 import type { Studio } from './studio.svelte.ts';
 
 export const ANALYSIS_DEBOUNCE_MS = 300;
+const CANVAS_BUSY_RETRY_MS = 100;
+/** However long the canvas takes, the insights do not wait longer than this. */
+const CANVAS_BUSY_MAX_WAIT_MS = 30_000;
 
 export class AnalysisState implements LiveAnalysis {
   report = $state.raw<AnalysisReport | null>(null);
@@ -26,10 +29,17 @@ export class AnalysisState implements LiveAnalysis {
       clearTimeout(this.timer);
       // The first analysis runs at once; later ones wait for edits to settle.
       const delay = untrack(() => this.report) ? ANALYSIS_DEBOUNCE_MS : 0;
-      this.timer = setTimeout(() => this.analyze(map), delay);
+      this.timer = setTimeout(() => this.analyzeWhenDrawn(map), delay);
       return () => clearTimeout(this.timer);
     });
     $effect(() => () => this.client.destroy());
+  }
+
+  /** A big map still arriving on the canvas goes first: on two cores the analysis would halve its pace. */
+  private analyzeWhenDrawn(map: PathwaysMap, waited = 0): void {
+    const busy = typeof document !== 'undefined' && document.body.dataset.canvasBusy;
+    if (busy && waited < CANVAS_BUSY_MAX_WAIT_MS) this.timer = setTimeout(() => this.analyzeWhenDrawn(map, waited + CANVAS_BUSY_RETRY_MS), CANVAS_BUSY_RETRY_MS);
+    else void this.analyze(map);
   }
 
   private async analyze(map: PathwaysMap): Promise<void> {
