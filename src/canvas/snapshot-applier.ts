@@ -1,0 +1,182 @@
+// Brings Cytoscape's elements in line with the map snapshot: each change as a diff applied in one
+// cy.batch, a big map added a frame's worth at a time (chunked-add.ts) so the page never freezes, every
+// node placed where the current layout says. Framework-free: Canvas.svelte owns one per mount.
+import type { Core } from 'cytoscape';
+import type { PathwaysMap } from '../model/types.ts';
+import { isViewLayout, placeViewLayout, viewLayoutPlacement } from './apply-view.ts';
+import { addInSlices, CHUNKED_ADD_FROM, type ChunkedAdd } from './chunked-add.ts';
+import { diffElements, type ElementDef } from './elements.ts';
+import type { CanvasStudio } from './host.ts';
+import { lanesLayout } from './layouts/lanes.ts';
+import { pauseDrawing, setBigMap } from './level-of-detail.ts';
+import { isBigMap, overviewElements } from './overview.ts';
+import { initialPosition, keepSelectionInView, laneElements, moveIfChanged } from './placement.ts';
+
+/** Ties drawn faint among the lanes: the story there is the programs' referrals. */
+const CONTEXT_TIES = new Set(['partnership', 'funding', 'data-sharing']);
+const CONTEXT_SELECTOR = [...CONTEXT_TIES].map((type) => `.${type}`).join(', ');
+
+export interface SnapshotHost {
+  readonly studio: CanvasStudio;
+  readonly readonly: boolean;
+  /** Whether the Organizations lane shows (a view that hides every organization hides it). */
+  orgLaneShown(): boolean;
+  /** A big map has finished arriving in slices: overlays and the view apply again. */
+  landed(): void;
+}
+
+export class SnapshotApplier {
+  /** The map the elements show, and the layout they are placed by. */
+  applied: PathwaysMap | null = null;
+  appliedLayout: string | null = null;
+  /** Whether the Organizations lane was placed. */
+  placedOrgLane = true;
+  #loading: ChunkedAdd | undefined;
+  #deferred = false;
+  #arrivedWhileLoading: PathwaysMap | null = null;
+  #destroyed = false;
+
+  constructor(
+    private readonly cy: Core,
+    private readonly host: SnapshotHost,
+  ) {}
+
+  /** Puts every node where the current layout says, in one batch. */
+  placeAll(map: PathwaysMap): void {
+    const { cy: c, host } = this;
+    const { studio } = host;
+    c.batch(() => {
+      c.nodes('.lane').remove();
+      if (studio.layout === 'lanes') {
+        const layout = lanesLayout(map);
+        const { positions, lanes } = layout;
+        const orgLaneShown = host.orgLaneShown();
+        c.add(laneElements(orgLaneShown ? lanes : lanes.filter((lane) => lane.kind !== 'organizations')));
+        if (isBigMap(map)) c.add(overviewElements(layout, map));
+        this.placedOrgLane = orgLaneShown;
+        c.nodes().not('.lane').forEach((n) => moveIfChanged(n, positions[n.id()]));
+        c.autoungrabify(true);
+        c.edges(CONTEXT_SELECTOR).addClass('context');
+      } else if (isViewLayout(studio.layout)) {
+        placeViewLayout(c, viewLayoutPlacement(studio.layout, map, studio.analysis?.report ?? null, studio.currentView, studio.viewPresentation?.visible));
+      } else {
+        c.edges().removeClass('context');
+        c.autoungrabify(host.readonly);
+        c.nodes().forEach((n) => moveIfChanged(n, map.positions[n.id()] ?? initialPosition(map, n.id(), c)));
+      }
+    });
+    this.appliedLayout = studio.layout;
+    setBigMap(c, isBigMap(map), studio.layout === 'lanes');
+  }
+
+  /** Shows `map`: the elements that changed, in one batch, or a big map in slices. */
+  apply(map: PathwaysMap, deferred = false): void {
+    if (this.#destroyed) return;
+    // A big map is still arriving in slices: the newest map is applied (as a diff) once it lands.
+    if (this.#loading || this.#deferred) {
+      this.#arrivedWhileLoading = map;
+      return;
+    }
+    const { applied } = this;
+    // A big map loaded in place of a small one is built in a task of its own, not in the one that wrote the document.
+    if (!deferred && isBigMap(map) && !(applied && isBigMap(applied))) return this.#deferLoad(map);
+    const { cy: c, host } = this;
+    const { studio } = host;
+    const diff = diffElements(applied, map);
+    // The first content counts as a first paint too: a room's map arrives from peers after an empty start,
+    // and another map opened in place of this one (every element replaced) is framed like a first paint.
+    const replaced = applied !== null && applied.nodes.length > 0 && map.nodes.length > 0 && diff.remove.length >= applied.nodes.length + applied.edges.length;
+    const first = applied === null || (applied.nodes.length === 0 && map.nodes.length > 1) || replaced;
+    const structural = diff.add.length > 0 || diff.remove.length > 0 || applied?.meta !== map.meta;
+    // In lanes, new nodes start where the lanes put them (one move, not two).
+    const lanePositions = studio.layout === 'lanes' && diff.add.length > 1 ? lanesLayout(map).positions : null;
+    // On a big map ties are drawn light and thin (class `bulk`), so the programs stay readable among thousands.
+    const bulk = isBigMap(map) ? ' bulk' : '';
+    // Context ties among the lanes get their class as they are added, not as a restyle of thousands afterwards.
+    const edgeClasses = (def: ElementDef) => def.classes + bulk + (studio.layout === 'lanes' && CONTEXT_TIES.has(def.data.kind as string) ? ' context' : '');
+    const additions = diff.add.map((def) => ({
+      ...def,
+      classes: def.group === 'edges' ? edgeClasses(def) : def.classes,
+      position: def.group === 'nodes' ? { ...(lanePositions?.[def.data.id] ?? map.positions[def.data.id] ?? initialPosition(map, def.data.id, c)) } : undefined,
+    }));
+    const sliced = additions.length >= CHUNKED_ADD_FROM;
+    c.batch(() => {
+      for (const id of diff.remove) c.$id(id).remove();
+      for (const def of diff.update) {
+        const ele = c.$id(def.data.id);
+        ele.data(def.data);
+        ele.classes(def.group === 'edges' ? edgeClasses(def) : def.classes);
+      }
+      if (additions.length && !sliced) c.add(additions);
+      // Positions moved by a peer (or undo) in the free layout.
+      if (studio.layout === 'force' && !first && applied && applied.positions !== map.positions) {
+        for (const [id, p] of Object.entries(map.positions)) {
+          const before = applied.positions[id];
+          if (before && before.x === p.x && before.y === p.y) continue;
+          const node = c.$id(id);
+          if (node.nonempty() && !node.grabbed()) node.position({ ...p });
+        }
+      }
+    });
+    if (!sliced) return this.#finish(map, first, structural || diff.update.length > 0);
+    // Big maps arrive a frame's worth at a time, so the page never freezes while loading.
+    pauseDrawing(c, true);
+    document.body.dataset.canvasBusy = 'true';
+    const slicing = addInSlices(c, additions);
+    this.#loading = slicing;
+    void slicing.done.then((complete) => {
+      if (this.#loading !== slicing) return;
+      this.#loading = undefined;
+      delete document.body.dataset.canvasBusy;
+      if (!complete || this.#destroyed) return;
+      this.#finish(map, first, true);
+      pauseDrawing(c, false);
+      host.landed();
+      this.#applyNewest(map);
+    });
+  }
+
+  /** Stops a load in progress; the page is not busy with this canvas any more. */
+  destroy(): void {
+    this.#destroyed = true;
+    this.#loading?.cancel();
+    if (this.#loading || this.#deferred) delete document.body.dataset.canvasBusy;
+    this.#loading = undefined;
+    this.#deferred = false;
+    this.applied = null;
+  }
+
+  #applyNewest(current: PathwaysMap | null): void {
+    const newest = this.#arrivedWhileLoading;
+    this.#arrivedWhileLoading = null;
+    if (newest && newest !== current) this.apply(newest, true);
+  }
+
+  #deferLoad(map: PathwaysMap): void {
+    this.#deferred = true;
+    this.#arrivedWhileLoading = map;
+    document.body.dataset.canvasBusy = 'true';
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (this.#destroyed) return;
+        this.#deferred = false;
+        delete document.body.dataset.canvasBusy;
+        this.#applyNewest(this.applied);
+      }),
+    );
+  }
+
+  /** After the elements are in: context edges, motion detail, layout, first framing. */
+  #finish(map: PathwaysMap, first: boolean, changed: boolean): void {
+    const { cy: c } = this;
+    const layout = this.host.studio.layout;
+    if (layout === 'lanes') c.edges(CONTEXT_SELECTOR).addClass('context');
+    this.applied = map;
+    if (first || this.appliedLayout !== layout || (layout === 'lanes' && changed)) {
+      this.placeAll(map);
+      if (!first && layout === 'lanes') keepSelectionInView(c);
+    } else setBigMap(c, isBigMap(map), layout === 'lanes');
+    // A big map's lanes hold all of it: their bounds are cheap, every element's are not (~0.5 s at 5,000 programs).
+    if (first) c.fit(layout === 'lanes' && isBigMap(map) ? c.nodes('.lane') : undefined, 40);
+  }
+}
