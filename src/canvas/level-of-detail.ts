@@ -5,19 +5,17 @@
 // decided while drawing, in Cytoscape's canvas renderer:
 // - below ARROW_MIN_ZOOM, no arrowheads;
 // - on a big map (overview.ts), edges are left out while the viewport moves, and below
-//   OVERVIEW_ZOOM only the lanes and their count matrix are drawn; above it, everything but the matrix.
+//   OVERVIEW_ZOOM only the lanes and their count matrix are drawn; above it, everything but the matrix;
+// - the pointer hits only what is drawn (hit-test.ts).
 // Labels use the stylesheet's own `min-zoomed-font-size`, decided at the real zoom (below). Framework-free.
 import type { Core, NodeCollection } from 'cytoscape';
 import { OVERVIEW_ZOOM } from './overview.ts';
+import { installHitTesting, type ElementLike } from './hit-test.ts';
 
 /** Below this zoom an arrowhead is a few pixels: the line's direction is not readable anyway. */
 export const ARROW_MIN_ZOOM = 0.45;
 
 type Draw = (context: unknown, eles: ElementLike[], pxRatio: number, extent: unknown) => void;
-interface ElementLike {
-  isNode(): boolean;
-  hasClass(name: string): boolean;
-}
 
 interface StyledElement {
   pstyle(name: string): { pfValue: number };
@@ -68,15 +66,7 @@ export function installLevelOfDetail(cy: Core): void {
   }
   if (typeof drawLayeredElements !== 'function' || typeof drawCachedNodes !== 'function' || typeof drawCachedElement !== 'function') return;
   const drawSome = (self: CanvasRendererInternals, context: unknown, eles: ElementLike[], pxRatio: number, extent: unknown, edges: boolean) => {
-    if (detail.paused) return;
-    const overview = cy.zoom() < OVERVIEW_ZOOM;
-    const matrixOnly = overview && detail.matrix;
-    const withEdges = edges && !overview;
-    for (const ele of eles) {
-      if (matrixOnly ? !ele.hasClass('lane') : ele.hasClass('lane-cell')) continue;
-      if (!withEdges && !ele.isNode()) continue;
-      drawCachedElement.call(self, context, ele, pxRatio, extent);
-    }
+    for (const ele of drawnOf(detail, cy.zoom(), eles, edges)) drawCachedElement.call(self, context, ele, pxRatio, extent);
   };
   renderer.drawLayeredElements = function (this: CanvasRendererInternals, context, eles, pxRatio, extent) {
     if (detail.big || detail.paused) drawSome(this, context, eles, pxRatio, extent, true);
@@ -86,6 +76,36 @@ export function installLevelOfDetail(cy: Core): void {
     if (detail.big || detail.paused) drawSome(this, context, eles, pxRatio, extent, false);
     else drawCachedNodes.call(this, context, eles, pxRatio, extent);
   };
+  // What is not drawn cannot be hit: the pointer finds only what the picture shows (hit-test.ts).
+  installHitTesting(cy, (eles) => (detail.big || detail.paused ? drawnOf(detail, cy.zoom(), eles, true) : eles));
+}
+
+/** One z-ordered list of Cytoscape's split by what each zoom draws of a big map (classes `lane`,
+ *  `lane-cell` are fixed when an element is made; a new list from Cytoscape is split again, once). */
+interface DrawnLists {
+  lanes: ElementLike[];
+  withoutCells: ElementLike[];
+  nodesWithoutCells: ElementLike[];
+}
+const drawnLists = new WeakMap<ElementLike[], DrawnLists>();
+
+/** The part of `eles` a frame draws on a big map (or while paused) at `zoom`, in their order. */
+function drawnOf(detail: Detail, zoom: number, eles: ElementLike[], edges: boolean): ElementLike[] {
+  if (detail.paused) return [];
+  let lists = drawnLists.get(eles);
+  if (!lists) {
+    lists = { lanes: [], withoutCells: [], nodesWithoutCells: [] };
+    for (const ele of eles) {
+      if (ele.hasClass('lane')) lists.lanes.push(ele);
+      if (ele.hasClass('lane-cell')) continue;
+      lists.withoutCells.push(ele);
+      if (ele.isNode()) lists.nodesWithoutCells.push(ele);
+    }
+    drawnLists.set(eles, lists);
+  }
+  const overview = zoom < OVERVIEW_ZOOM;
+  if (overview && detail.matrix) return lists.lanes;
+  return edges && !overview ? lists.withoutCells : lists.nodesWithoutCells;
 }
 
 /** A big map: edges hidden while the viewport moves and at overview; with `matrix`, the lanes' counts at overview. */

@@ -8,6 +8,38 @@ import { syntheticMap } from '../../src/model/synthetic.ts';
 import { lanesLayout } from '../../src/canvas/layouts/lanes.ts';
 import { OVERVIEW_ZOOM } from '../../src/canvas/overview.ts';
 
+/** A model position in page pixels, at the viewport now. */
+async function toPage(page: Page, at: { x: number; y: number }): Promise<{ x: number; y: number }> {
+  return page.evaluate(({ x, y }) => {
+    const v = window.pathways.viewport()!;
+    const box = document.querySelector('[data-testid=canvas]')!.getBoundingClientRect();
+    return { x: box.left + x * v.zoom + v.pan.x, y: box.top + y * v.zoom + v.pan.y };
+  }, at);
+}
+
+/** A 10-step drag with the left button from `from`, by `by` page pixels. */
+async function drag(page: Page, from: { x: number; y: number }, by: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + (by.x * i) / 10, from.y + (by.y * i) / 10);
+  await page.mouse.up();
+}
+
+/** The viewport has not changed for five animation frames (a fit's animation has ended). */
+async function waitViewportStill(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { lastViewport?: string; stillFrames?: number };
+      const now = JSON.stringify(window.pathways.viewport());
+      w.stillFrames = now === w.lastViewport ? (w.stillFrames ?? 0) + 1 : 0;
+      w.lastViewport = now;
+      return w.stillFrames >= 5;
+    },
+    undefined,
+    { timeout: 30_000, polling: 'raf' },
+  );
+}
+
 describe('a 2,000-program map in Chromium', () => {
   let browser: Browser;
   let page: Page;
@@ -49,6 +81,42 @@ describe('a 2,000-program map in Chromium', () => {
     await page.mouse.click(at.x, at.y);
     await page.waitForFunction((z) => window.pathways.viewport()!.zoom >= z, OVERVIEW_ZOOM, { timeout: 30_000 });
     expect(await page.evaluate(() => window.pathways.selection())).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('pans when a drag starts on the overview matrix (a click opens a cell, a drag does not)', async () => {
+    await page.keyboard.press('f');
+    await page.waitForFunction((z) => window.pathways.viewport()!.zoom < z, OVERVIEW_ZOOM, { timeout: 30_000 });
+    await waitViewportStill(page);
+    const before = (await page.evaluate(() => window.pathways.viewport()))!;
+    const cell = lanesLayout(map).cellBoxes.get('k12|central')!;
+    const from = await toPage(page, { x: cell.x + cell.width / 2, y: cell.y + cell.height / 2 });
+    await drag(page, from, { x: -200, y: -120 });
+    const after = (await page.evaluate(() => window.pathways.viewport()))!;
+    expect(after.zoom).toBeCloseTo(before.zoom, 6);
+    expect(after.pan.x - before.pan.x).toBeCloseTo(-200, -1);
+    expect(after.pan.y - before.pan.y).toBeCloseTo(-120, -1);
+    expect(errors).toEqual([]);
+  });
+
+  it('zoomed in, a click finds the program under the pointer and a drag beside it pans', async () => {
+    const program = map.nodes.find((n) => n.type === 'program')!;
+    const at = lanesLayout(map).positions[program.id];
+    await page.evaluate(({ x, y }) => {
+      const box = document.querySelector('[data-testid=canvas]')!.getBoundingClientRect();
+      window.pathways.setViewport({ zoom: 1, pan: { x: box.width / 2 - x, y: box.height / 2 - y } });
+    }, at);
+    await waitViewportStill(page);
+    const centre = await toPage(page, at);
+    await page.mouse.click(centre.x, centre.y);
+    await page.waitForFunction((id) => window.pathways.selection().join() === id, program.id, { timeout: 10_000 });
+    // Just under the node, on its label (labels catch no pointer): the canvas itself.
+    const before = (await page.evaluate(() => window.pathways.viewport()))!;
+    await drag(page, { x: centre.x, y: centre.y + 40 }, { x: 150, y: 90 });
+    const after = (await page.evaluate(() => window.pathways.viewport()))!;
+    expect(after.pan.x - before.pan.x).toBeCloseTo(150, -1);
+    expect(after.pan.y - before.pan.y).toBeCloseTo(90, -1);
+    expect(await page.evaluate(() => window.pathways.selection())).toEqual([program.id]);
     expect(errors).toEqual([]);
   });
 
