@@ -3,7 +3,7 @@
 // are a pixel or two wide at overview. Cytoscape's stylesheet cannot depend on zoom, and
 // restyling 25,000 elements when a threshold is crossed is itself a long task, so the detail is
 // decided while drawing, in Cytoscape's canvas renderer:
-// - below ARROW_MIN_ZOOM, no arrowheads;
+// - below EDGE_DETAIL_MIN_ZOOM, no arrowheads, and dashed or dotted lines drawn solid;
 // - on a big map (overview.ts), edges are left out while the viewport moves, and below
 //   OVERVIEW_ZOOM only the lanes and their count matrix are drawn; above it, everything but the matrix;
 // - the pointer hits only what is drawn (hit-test.ts).
@@ -12,8 +12,9 @@ import type { Core, NodeCollection } from 'cytoscape';
 import { OVERVIEW_ZOOM } from './overview.ts';
 import { installHitTesting, type ElementLike } from './hit-test.ts';
 
-/** Below this zoom an arrowhead is a few pixels: the line's direction is not readable anyway. */
-export const ARROW_MIN_ZOOM = 0.45;
+/** Below this zoom an arrowhead is a few pixels (the line's direction is not readable anyway), and a dash or
+ *  dot a pixel or two: edges are drawn without arrowheads, and solid (dashes cost 4× the drawing of a line). */
+export const EDGE_DETAIL_MIN_ZOOM = 0.45;
 
 type Draw = (context: unknown, eles: ElementLike[], pxRatio: number, extent: unknown) => void;
 
@@ -24,6 +25,7 @@ interface StyledElement {
 interface CanvasRendererInternals {
   eleTextBiggerThanMin?: (ele: StyledElement, scale?: number) => boolean;
   drawArrowheads?: (context: unknown, edge: unknown, opacity: number) => void;
+  drawEdgePath?: (edge: unknown, context: unknown, points: number[], lineStyle: string) => void;
   drawLayeredElements?: Draw;
   drawCachedNodes?: Draw;
   drawCachedElement?: (context: unknown, ele: ElementLike, pxRatio: number, extent: unknown) => void;
@@ -48,7 +50,7 @@ export function installLevelOfDetail(cy: Core): void {
   const detail: Detail = { big: false, matrix: false, paused: false };
   details.set(cy, detail);
   const renderer = rendererOf(cy);
-  const { drawArrowheads, drawLayeredElements, drawCachedNodes, drawCachedElement, eleTextBiggerThanMin } = renderer;
+  const { drawArrowheads, drawEdgePath, drawLayeredElements, drawCachedNodes, drawCachedElement, eleTextBiggerThanMin } = renderer;
   if (typeof eleTextBiggerThanMin === 'function') {
     // Cytoscape compares a label with `min-zoomed-font-size` at the zoom rounded up to a power of two (its
     // texture level), so an 11 px minimum lets labels through at 5.5 px. Compare at the real zoom too; a label
@@ -61,7 +63,12 @@ export function installLevelOfDetail(cy: Core): void {
   }
   if (typeof drawArrowheads === 'function') {
     renderer.drawArrowheads = function (this: CanvasRendererInternals, context, edge, opacity) {
-      if (cy.zoom() >= ARROW_MIN_ZOOM) drawArrowheads.call(this, context, edge, opacity);
+      if (cy.zoom() >= EDGE_DETAIL_MIN_ZOOM) drawArrowheads.call(this, context, edge, opacity);
+    };
+  }
+  if (typeof drawEdgePath === 'function') {
+    renderer.drawEdgePath = function (this: CanvasRendererInternals, edge, context, points, lineStyle) {
+      drawEdgePath.call(this, edge, context, points, cy.zoom() >= EDGE_DETAIL_MIN_ZOOM ? lineStyle : 'solid');
     };
   }
   if (typeof drawLayeredElements !== 'function' || typeof drawCachedNodes !== 'function' || typeof drawCachedElement !== 'function') return;
