@@ -3,7 +3,7 @@
 // are a pixel or two wide at overview. Cytoscape's stylesheet cannot depend on zoom, and
 // restyling 25,000 elements when a threshold is crossed is itself a long task, so the detail is
 // decided while drawing, in Cytoscape's canvas renderer:
-// - below EDGE_DETAIL_MIN_ZOOM, no arrowheads, and dashed or dotted lines drawn solid;
+// - below EDGE_DETAIL_MIN_ZOOM, no arrowheads, and on a big map dashed or dotted lines drawn solid;
 // - on a big map (overview.ts), edges are left out while the viewport moves, and below
 //   OVERVIEW_ZOOM only the lanes and their count matrix are drawn; above it, everything but the matrix;
 // - the pointer hits only what is drawn (hit-test.ts).
@@ -13,7 +13,8 @@ import { OVERVIEW_ZOOM } from './overview.ts';
 import { installHitTesting, type ElementLike } from './hit-test.ts';
 
 /** Below this zoom an arrowhead is a few pixels (the line's direction is not readable anyway), and a dash or
- *  dot a pixel or two: edges are drawn without arrowheads, and solid (dashes cost 4× the drawing of a line). */
+ *  dot a pixel or two: edges are drawn without arrowheads, and on a big map solid (dashing thousands of ties
+ *  cost 4× drawing them; a small map keeps its dashes, cheap there, that tell an informal referral apart). */
 export const EDGE_DETAIL_MIN_ZOOM = 0.45;
 
 type Draw = (context: unknown, eles: ElementLike[], pxRatio: number, extent: unknown) => void;
@@ -68,7 +69,7 @@ export function installLevelOfDetail(cy: Core): void {
   }
   if (typeof drawEdgePath === 'function') {
     renderer.drawEdgePath = function (this: CanvasRendererInternals, edge, context, points, lineStyle) {
-      drawEdgePath.call(this, edge, context, points, cy.zoom() >= EDGE_DETAIL_MIN_ZOOM ? lineStyle : 'solid');
+      drawEdgePath.call(this, edge, context, points, detail.big && cy.zoom() < EDGE_DETAIL_MIN_ZOOM ? 'solid' : lineStyle);
     };
   }
   if (typeof drawLayeredElements !== 'function' || typeof drawCachedNodes !== 'function' || typeof drawCachedElement !== 'function') return;
