@@ -20,21 +20,33 @@ const EDGE_REACH = 300;
 /** Cytoscape's widest hit margin (touch, edges), in screen pixels. */
 const POINTER_SLACK_PX = 24;
 
+export interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** Whether an element's drawn shape may reach into `box` (model pixels) with `slack` to spare: a cheap test by
+ *  its position (a node: its size; an edge: the box of its end nodes' centres and EDGE_REACH), never a false no. */
+export function mayReach(ele: ElementLike, box: Box, slack: number): boolean {
+  if (ele.isNode()) {
+    const at = ele.position();
+    const reach = Math.max(ele.outerWidth(), ele.outerHeight()) / 2 + slack;
+    return at.x + reach >= box.x1 && at.x - reach <= box.x2 && at.y + reach >= box.y1 && at.y - reach <= box.y2;
+  }
+  const edge = ele as EdgeSingular;
+  const s = edge.source().position();
+  const t = edge.target().position();
+  const reach = EDGE_REACH + slack;
+  return Math.max(s.x, t.x) + reach >= box.x1 && Math.min(s.x, t.x) - reach <= box.x2 && Math.max(s.y, t.y) + reach >= box.y1 && Math.min(s.y, t.y) - reach <= box.y2;
+}
+
 /** Elements of `eles` whose drawn shape may contain model point (x, y): a cheap box test, in order. */
 export function nearPointer(eles: ElementLike[], x: number, y: number, zoom: number): ElementLike[] {
+  const point = { x1: x, y1: y, x2: x, y2: y };
   const slack = POINTER_SLACK_PX / zoom;
-  return eles.filter((ele) => {
-    if (ele.isNode()) {
-      const at = ele.position();
-      const reach = Math.max(ele.outerWidth(), ele.outerHeight()) / 2 + slack;
-      return Math.abs(x - at.x) <= reach && Math.abs(y - at.y) <= reach;
-    }
-    const edge = ele as EdgeSingular;
-    const s = edge.source().position();
-    const t = edge.target().position();
-    const reach = EDGE_REACH + slack;
-    return x >= Math.min(s.x, t.x) - reach && x <= Math.max(s.x, t.x) + reach && y >= Math.min(s.y, t.y) - reach && y <= Math.max(s.y, t.y) + reach;
-  });
+  return eles.filter((ele) => mayReach(ele, point, slack));
 }
 
 /** Cytoscape's canvas renderer looks for the element under the pointer among `drawn(interactive elements)`

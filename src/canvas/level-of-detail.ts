@@ -5,17 +5,30 @@
 // decided while drawing, in Cytoscape's canvas renderer:
 // - below EDGE_DETAIL_MIN_ZOOM, no arrowheads, and on a big map dashed or dotted lines drawn solid;
 // - on a big map (overview.ts), edges are left out while the viewport moves, and below
-//   OVERVIEW_ZOOM only the lanes and their count matrix are drawn; above it, everything but the matrix;
+//   OVERVIEW_ZOOM only the lanes and their count matrix are drawn; above it, everything but the matrix,
+//   programs and ties off screen passed over cheaply, the ties a slice per frame (edge-layer.ts);
 // - the pointer hits only what is drawn (hit-test.ts).
 // Labels use the stylesheet's own `min-zoomed-font-size`, decided at the real zoom (below). Framework-free.
 import type { Core, NodeCollection } from 'cytoscape';
 import { OVERVIEW_ZOOM } from './overview.ts';
-import { installHitTesting, type ElementLike } from './hit-test.ts';
+import { installHitTesting, mayReach, type Box, type ElementLike } from './hit-test.ts';
+import { drawnLists } from './drawn-lists.ts';
+import { CachedLayer, FRAME_BUDGET_MS } from './cached-layer.ts';
 
 /** Below this zoom an arrowhead is a few pixels (the line's direction is not readable anyway), and a dash or
  *  dot a pixel or two: edges are drawn without arrowheads, and on a big map solid (dashing thousands of ties
  *  cost 4× drawing them; a small map keeps its dashes, cheap there, that tell an informal referral apart). */
 export const EDGE_DETAIL_MIN_ZOOM = 0.45;
+/** How far (model pixels) a program or organization is drawn from its centre: its wrapped name below it
+ *  (~150), and half the biggest node with a sized overlay, border and underlay (~65). */
+const NODE_REACH = 270;
+
+/** Whether an element may show inside the model box `extent` (a node by its position alone; lanes are not asked). */
+function mayShow(ele: ElementLike, extent: Box): boolean {
+  if (!ele.isNode()) return mayReach(ele, extent, 0);
+  const at = ele.position();
+  return at.x + NODE_REACH >= extent.x1 && at.x - NODE_REACH <= extent.x2 && at.y + NODE_REACH >= extent.y1 && at.y - NODE_REACH <= extent.y2;
+}
 
 type Draw = (context: unknown, eles: ElementLike[], pxRatio: number, extent: unknown) => void;
 
@@ -73,47 +86,62 @@ export function installLevelOfDetail(cy: Core): void {
     };
   }
   if (typeof drawLayeredElements !== 'function' || typeof drawCachedNodes !== 'function' || typeof drawCachedElement !== 'function') return;
-  const drawSome = (self: CanvasRendererInternals, context: unknown, eles: ElementLike[], pxRatio: number, extent: unknown, edges: boolean) => {
-    for (const ele of drawnOf(detail, cy.zoom(), eles, edges)) drawCachedElement.call(self, context, ele, pxRatio, extent);
+  // A still picture is kept in layers (cached-layer.ts); the ties come back a slice per frame after a move,
+  // each slice asking for the next frame.
+  type TextureCache = { onDequeue?(fn: () => void): void };
+  const internals = renderer as CanvasRendererInternals & {
+    data?: { contexts?: unknown[]; eleTxrCache?: TextureCache; lblTxrCache?: TextureCache };
+    NODE?: number;
+    redrawHint?(layer: string, on: boolean): void;
+    redraw?(): void;
+  };
+  const nextFrame = () =>
+    queueMicrotask(() => {
+      internals.redrawHint?.('eles', true);
+      internals.redraw?.();
+    });
+  const edgeLayer = new CachedLayer(cy, nextFrame);
+  const nodeLayer = new CachedLayer(cy, nextFrame);
+  // Cytoscape first draws a node from a texture of another zoom, then a sharp one when it has time.
+  for (const cache of [internals.data?.eleTxrCache, internals.data?.lblTxrCache]) cache?.onDequeue?.(() => nodeLayer.invalidate());
+  const drawSome = (self: CanvasRendererInternals, context: unknown, eles: ElementLike[], pxRatio: number, extent: Box, edges: boolean) => {
+    if (detail.paused) return;
+    const draw = (target: unknown, ele: ElementLike) => drawCachedElement.call(self, target, ele, pxRatio, extent);
+    // Off-screen programs and ties are passed over by a test of their position (Cytoscape's own test measures each).
+    const drawInView = (target: unknown, ele: ElementLike) => {
+      if (!extent || mayShow(ele, extent)) draw(target, ele);
+    };
+    const lists = drawnLists(eles);
+    const overview = cy.zoom() < OVERVIEW_ZOOM;
+    if (overview && detail.matrix) return lists.matrix.forEach((ele) => draw(context, ele));
+    const withEdges = edges && !overview;
+    if (withEdges && !lists.layered) return lists.withoutCells.forEach((ele) => draw(context, ele));
+    lists.under.forEach((ele) => draw(context, ele));
+    const still = withEdges && context === internals.data?.contexts?.[internals.NODE ?? -1];
+    if (still) {
+      edgeLayer.draw(context as CanvasRenderingContext2D, lists.edges, drawInView, FRAME_BUDGET_MS);
+      return nodeLayer.draw(context as CanvasRenderingContext2D, lists.over, drawInView, Infinity);
+    }
+    if (withEdges) lists.edges.forEach((ele) => drawInView(context, ele));
+    lists.over.forEach((ele) => drawInView(context, ele));
   };
   renderer.drawLayeredElements = function (this: CanvasRendererInternals, context, eles, pxRatio, extent) {
-    if (detail.big || detail.paused) drawSome(this, context, eles, pxRatio, extent, true);
+    if (detail.big || detail.paused) drawSome(this, context, eles, pxRatio, extent as Box, true);
     else drawLayeredElements.call(this, context, eles, pxRatio, extent);
   };
   renderer.drawCachedNodes = function (this: CanvasRendererInternals, context, eles, pxRatio, extent) {
-    if (detail.big || detail.paused) drawSome(this, context, eles, pxRatio, extent, false);
+    if (detail.big || detail.paused) drawSome(this, context, eles, pxRatio, extent as Box, false);
     else drawCachedNodes.call(this, context, eles, pxRatio, extent);
   };
   // What is not drawn cannot be hit: the pointer finds only what the picture shows (hit-test.ts).
-  installHitTesting(cy, (eles) => (detail.big || detail.paused ? drawnOf(detail, cy.zoom(), eles, true) : eles));
-}
-
-/** One z-ordered list of Cytoscape's split by what each zoom draws of a big map (classes `lane`,
- *  `lane-cell` are fixed when an element is made; a new list from Cytoscape is split again, once). */
-interface DrawnLists {
-  lanes: ElementLike[];
-  withoutCells: ElementLike[];
-  nodesWithoutCells: ElementLike[];
-}
-const drawnLists = new WeakMap<ElementLike[], DrawnLists>();
-
-/** The part of `eles` a frame draws on a big map (or while paused) at `zoom`, in their order. */
-function drawnOf(detail: Detail, zoom: number, eles: ElementLike[], edges: boolean): ElementLike[] {
-  if (detail.paused) return [];
-  let lists = drawnLists.get(eles);
-  if (!lists) {
-    lists = { lanes: [], withoutCells: [], nodesWithoutCells: [] };
-    for (const ele of eles) {
-      if (ele.hasClass('lane')) lists.lanes.push(ele);
-      if (ele.hasClass('lane-cell')) continue;
-      lists.withoutCells.push(ele);
-      if (ele.isNode()) lists.nodesWithoutCells.push(ele);
-    }
-    drawnLists.set(eles, lists);
-  }
-  const overview = zoom < OVERVIEW_ZOOM;
-  if (overview && detail.matrix) return lists.lanes;
-  return edges && !overview ? lists.withoutCells : lists.nodesWithoutCells;
+  installHitTesting(cy, (eles) => {
+    if (!detail.big && !detail.paused) return eles;
+    if (detail.paused) return [];
+    const lists = drawnLists(eles);
+    const zoom = cy.zoom();
+    if (zoom < OVERVIEW_ZOOM) return detail.matrix ? lists.matrix : lists.nodesWithoutCells;
+    return lists.withoutCells;
+  });
 }
 
 /** A big map: edges hidden while the viewport moves and at overview; with `matrix`, the lanes' counts at overview. */

@@ -40,6 +40,38 @@ async function waitViewportStill(page: Page): Promise<void> {
   );
 }
 
+type Segment = { x1: number; x2: number; y: number };
+
+/** Along model-space segments of the canvas, how many pixels differ from each segment's commonest colour (ties crossing). */
+async function tieInk(page: Page, segments: Segment[]): Promise<number> {
+  const onPage = await Promise.all(segments.map(async (s) => ({ from: await toPage(page, { x: s.x1, y: s.y }), to: await toPage(page, { x: s.x2, y: s.y }) })));
+  const png = (await page.screenshot()).toString('base64');
+  return page.evaluate(
+    async ({ png, onPage }) => {
+      const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      let ink = 0;
+      for (const { from, to } of onPage) {
+        const pixels = context.getImageData(Math.round(from.x), Math.round(from.y), Math.max(1, Math.round(to.x - from.x)), 1).data;
+        const colours = new Map<number, number>();
+        for (let i = 0; i < pixels.length; i += 4) {
+          const key = (pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2];
+          colours.set(key, (colours.get(key) ?? 0) + 1);
+        }
+        const common = [...colours].sort((a, b) => b[1] - a[1])[0][0];
+        for (let i = 0; i < pixels.length; i += 4) {
+          const differs = Math.abs(pixels[i] - (common >> 16)) + Math.abs(pixels[i + 1] - ((common >> 8) & 255)) + Math.abs(pixels[i + 2] - (common & 255));
+          if (differs > 24) ink++;
+        }
+      }
+      return ink;
+    },
+    { png, onPage },
+  );
+}
+
 describe('a 2,000-program map in Chromium', () => {
   let browser: Browser;
   let page: Page;
@@ -117,6 +149,33 @@ describe('a 2,000-program map in Chromium', () => {
     expect(after.pan.x - before.pan.x).toBeCloseTo(150, -1);
     expect(after.pan.y - before.pan.y).toBeCloseTo(90, -1);
     expect(await page.evaluate(() => window.pathways.selection())).toEqual([program.id]);
+    expect(errors).toEqual([]);
+  });
+
+  it('leaves the ties out while the map moves and draws them all again once it stops', async () => {
+    const { positions } = lanesLayout(map);
+    const program = map.nodes.find((n) => n.type === 'program')!;
+    const at = positions[program.id];
+    // Halfway between this program's row and the next one down, between neighbours in a cell: only ties cross there.
+    const below = Math.min(...Object.values(positions).filter((p) => p.x === at.x && p.y > at.y).map((p) => p.y));
+    // (Within 500 model pixels of it: on screen at zoom 0.6 with the program in the middle.)
+    const xs = [...new Set(Object.values(positions).filter((p) => p.y === at.y && Math.abs(p.x - at.x) < 500).map((p) => p.x))].sort((a, b) => a - b);
+    const segments = xs.slice(1).flatMap((x, i) => (x - xs[i] < 200 ? [{ x1: xs[i] + 25, x2: x - 25, y: (at.y + below) / 2 }] : []));
+    expect(segments.length).toBeGreaterThan(3);
+    await page.evaluate(({ x, y }) => {
+      const box = document.querySelector('[data-testid=canvas]')!.getBoundingClientRect();
+      window.pathways.setViewport({ zoom: 0.6, pan: { x: box.width / 2 - x * 0.6, y: box.height / 2 - y * 0.6 } });
+    }, at);
+    await waitViewportStill(page);
+    await expect.poll(() => tieInk(page, segments), { timeout: 20_000 }).toBeGreaterThan(20);
+    // The drag starts a row further down, away from the segments (Cytoscape marks where a drag starts).
+    const from = await toPage(page, { x: at.x + 60, y: below + (below - at.y) / 2 });
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(from.x - i * 4, from.y - i * 2);
+    expect(await tieInk(page, segments)).toBeLessThan(5);
+    await page.mouse.up();
+    await expect.poll(() => tieInk(page, segments), { timeout: 20_000 }).toBeGreaterThan(20);
     expect(errors).toEqual([]);
   });
 
