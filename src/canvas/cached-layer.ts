@@ -44,10 +44,16 @@ export class CachedLayer {
   #version = 0;
   readonly #requestFrame: () => void;
 
-  /** `requestFrame`: asks the renderer for another frame (the layer is not complete yet). */
-  constructor(cy: Core, requestFrame: () => void) {
+  /** `requestFrame`: asks the renderer for another frame (the layer is not complete yet). `group`: what the layer
+   *  holds; a change to one of the other group (a tie pressed, a program selected) leaves it as it is, but any
+   *  move of a node (the ties follow) or element added or removed does not. */
+  constructor(cy: Core, group: 'nodes' | 'edges', requestFrame: () => void) {
     this.#requestFrame = requestFrame;
-    cy.on('add remove data position style select unselect class', () => this.#version++);
+    cy.on('add remove position', () => this.#version++);
+    cy.on('data style select unselect class', (event) => {
+      const target = event.target as ElementLike | Core;
+      if (target === cy || (target as ElementLike).group() === group) this.#version++;
+    });
   }
 
   /** Something drawn changed that no event tells (a texture Cytoscape has drawn again, sharper): draw it all again. */

@@ -14,11 +14,14 @@ interface HitRenderer {
   getCachedZSortedEles?: () => ZSorted;
 }
 
-/** How far (model pixels) a drawn edge can stray outside the box of its end nodes' centres: the bulge of
- *  parallel edges, self loops, arrowheads, the widest simulated flow. */
-const EDGE_REACH = 300;
-/** Cytoscape's widest hit margin (touch, edges), in screen pixels. */
-const POINTER_SLACK_PX = 24;
+/** How far (model pixels) a drawn edge can stray outside the box of its end nodes' centres: the bulge of a few
+ *  parallel edges (Cytoscape spaces them 40 apart), self loops, arrowheads, the widest simulated flow. */
+const EDGE_REACH = 150;
+/** Half the biggest program or organization (model pixels): a node sized by a metric (88, analysis-overlays.ts)
+ *  with its widest border (7, style.ts), and to spare. */
+export const NODE_HALF = 60;
+/** Cytoscape's hit margin around an edge, in screen pixels (a finger: 24; a mouse: 8). */
+const pointerSlackPx = (isTouch: boolean) => (isTouch ? 24 : 8);
 
 export interface Box {
   x1: number;
@@ -28,11 +31,14 @@ export interface Box {
 }
 
 /** Whether an element's drawn shape may reach into `box` (model pixels) with `slack` to spare: a cheap test by
- *  its position (a node: its size; an edge: the box of its end nodes' centres and EDGE_REACH), never a false no. */
+ *  its position (a node: NODE_HALF, or a lane's size; an edge: the box of its end nodes' centres and EDGE_REACH),
+ *  never a false no. */
 export function mayReach(ele: ElementLike, box: Box, slack: number): boolean {
   if (ele.isNode()) {
     const at = ele.position();
-    const reach = Math.max(ele.outerWidth(), ele.outerHeight()) / 2 + slack;
+    // Measured only for lanes and their cells (any size); programs and organizations are never bigger than NODE_HALF.
+    const half = ele.hasClass('lane') ? Math.max(ele.outerWidth(), ele.outerHeight()) / 2 : NODE_HALF;
+    const reach = half + slack;
     return at.x + reach >= box.x1 && at.x - reach <= box.x2 && at.y + reach >= box.y1 && at.y - reach <= box.y2;
   }
   const edge = ele as EdgeSingular;
@@ -43,9 +49,9 @@ export function mayReach(ele: ElementLike, box: Box, slack: number): boolean {
 }
 
 /** Elements of `eles` whose drawn shape may contain model point (x, y): a cheap box test, in order. */
-export function nearPointer(eles: ElementLike[], x: number, y: number, zoom: number): ElementLike[] {
+export function nearPointer(eles: ElementLike[], x: number, y: number, zoom: number, isTouch = true): ElementLike[] {
   const point = { x1: x, y1: y, x2: x, y2: y };
-  const slack = POINTER_SLACK_PX / zoom;
+  const slack = pointerSlackPx(isTouch) / zoom;
   return eles.filter((ele) => mayReach(ele, point, slack));
 }
 
@@ -58,7 +64,7 @@ export function installHitTesting(cy: Core, drawn: (eles: ElementLike[]) => Elem
   if (!renderer || typeof findNearestElements !== 'function' || typeof getCachedZSortedEles !== 'function') return;
   renderer.findNearestElements = function (this: HitRenderer, x, y, interactiveOnly, isTouch) {
     if (!interactiveOnly) return findNearestElements.call(this, x, y, interactiveOnly, isTouch);
-    const near = nearPointer(drawn(getCachedZSortedEles.call(this).interactive), x, y, cy.zoom()) as ZSorted;
+    const near = nearPointer(drawn(getCachedZSortedEles.call(this).interactive), x, y, cy.zoom(), isTouch) as ZSorted;
     near.interactive = near;
     // Cytoscape's search reads the z-ordered elements through this method: hand it the few near the pointer.
     this.getCachedZSortedEles = () => near;

@@ -11,7 +11,7 @@
 // Labels use the stylesheet's own `min-zoomed-font-size`, decided at the real zoom (below). Framework-free.
 import type { Core, NodeCollection } from 'cytoscape';
 import { OVERVIEW_ZOOM } from './overview.ts';
-import { installHitTesting, mayReach, type Box, type ElementLike } from './hit-test.ts';
+import { installHitTesting, mayReach, NODE_HALF, type Box, type ElementLike } from './hit-test.ts';
 import { drawnLists } from './drawn-lists.ts';
 import { CachedLayer, FRAME_BUDGET_MS } from './cached-layer.ts';
 
@@ -19,9 +19,9 @@ import { CachedLayer, FRAME_BUDGET_MS } from './cached-layer.ts';
  *  dot a pixel or two: edges are drawn without arrowheads, and on a big map solid (dashing thousands of ties
  *  cost 4× drawing them; a small map keeps its dashes, cheap there, that tell an informal referral apart). */
 export const EDGE_DETAIL_MIN_ZOOM = 0.45;
-/** How far (model pixels) a program or organization is drawn from its centre: its wrapped name below it
- *  (~150), and half the biggest node with a sized overlay, border and underlay (~65). */
-const NODE_REACH = 270;
+/** How far (model pixels) a program or organization is drawn from its centre: half the biggest node, and its
+ *  wrapped name below it (~150) or an underlay around it (≤ 12), with room to spare. */
+const NODE_REACH = NODE_HALF + 200;
 
 /** Whether an element may show inside the model box `extent` (a node by its position alone; lanes are not asked). */
 function mayShow(ele: ElementLike, extent: Box): boolean {
@@ -100,8 +100,8 @@ export function installLevelOfDetail(cy: Core): void {
       internals.redrawHint?.('eles', true);
       internals.redraw?.();
     });
-  const edgeLayer = new CachedLayer(cy, nextFrame);
-  const nodeLayer = new CachedLayer(cy, nextFrame);
+  const edgeLayer = new CachedLayer(cy, 'edges', nextFrame);
+  const nodeLayer = new CachedLayer(cy, 'nodes', nextFrame);
   // Cytoscape first draws a node from a texture of another zoom, then a sharp one when it has time.
   for (const cache of [internals.data?.eleTxrCache, internals.data?.lblTxrCache]) cache?.onDequeue?.(() => nodeLayer.invalidate());
   const drawSome = (self: CanvasRendererInternals, context: unknown, eles: ElementLike[], pxRatio: number, extent: Box, edges: boolean) => {

@@ -7,6 +7,7 @@ import { openStudio, waitForCanvas } from '../support/studio-page.ts';
 import { syntheticMap } from '../../src/model/synthetic.ts';
 import { lanesLayout } from '../../src/canvas/layouts/lanes.ts';
 import { OVERVIEW_ZOOM } from '../../src/canvas/overview.ts';
+import { SELECTION_COLOR } from '../../src/views/palette.ts';
 
 /** A model position in page pixels, at the viewport now. */
 async function toPage(page: Page, at: { x: number; y: number }): Promise<{ x: number; y: number }> {
@@ -70,6 +71,22 @@ async function tieInk(page: Page, segments: Segment[]): Promise<number> {
     },
     { png, onPage },
   );
+}
+
+/** Pixels of the selection colour in a 40-pixel box around a page point. */
+async function selectionInk(page: Page, at: { x: number; y: number }): Promise<number> {
+  const png = (await page.screenshot({ clip: { x: at.x - 20, y: at.y - 20, width: 40, height: 40 } })).toString('base64');
+  return page.evaluate(async ({ png, colour }) => {
+    const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+    context.drawImage(bitmap, 0, 0);
+    const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+    let ink = 0;
+    for (let i = 0; i < pixels.length; i += 4) if (Math.abs(pixels[i] - r) + Math.abs(pixels[i + 1] - g) + Math.abs(pixels[i + 2] - b) < 60) ink++;
+    return ink;
+  }, { png, colour: SELECTION_COLOR });
 }
 
 describe('a 2,000-program map in Chromium', () => {
@@ -176,6 +193,22 @@ describe('a 2,000-program map in Chromium', () => {
     expect(await tieInk(page, segments)).toBeLessThan(5);
     await page.mouse.up();
     await expect.poll(() => tieInk(page, segments), { timeout: 20_000 }).toBeGreaterThan(20);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a selection made while the picture is still (the kept picture is drawn again)', async () => {
+    const program = map.nodes.filter((n) => n.type === 'program')[1];
+    const at = lanesLayout(map).positions[program.id];
+    await page.evaluate(() => window.pathways.select([]));
+    await page.evaluate(({ x, y }) => {
+      const box = document.querySelector('[data-testid=canvas]')!.getBoundingClientRect();
+      window.pathways.setViewport({ zoom: 0.8, pan: { x: box.width / 2 - x * 0.8, y: box.height / 2 - y * 0.8 } });
+    }, at);
+    await waitViewportStill(page);
+    const centre = await toPage(page, at);
+    await expect.poll(() => selectionInk(page, centre), { timeout: 10_000 }).toBe(0);
+    await page.evaluate((id) => window.pathways.select([id]), program.id);
+    await expect.poll(() => selectionInk(page, centre), { timeout: 10_000 }).toBeGreaterThan(10);
     expect(errors).toEqual([]);
   });
 
