@@ -10,6 +10,8 @@ export type ElementLike = NodeSingular | EdgeSingular;
 type ZSorted = ElementLike[] & { interactive: ElementLike[] };
 
 interface HitRenderer {
+  /** Cytoscape's WebGL renderer picks from a picture of indexes into the whole list: left as it is. */
+  webgl?: unknown;
   findNearestElements?: (x: number, y: number, interactiveOnly: boolean, isTouch: boolean) => ElementLike[];
   getCachedZSortedEles?: () => ZSorted;
 }
@@ -56,12 +58,12 @@ export function nearPointer(eles: ElementLike[], x: number, y: number, zoom: num
 }
 
 /** Cytoscape's canvas renderer looks for the element under the pointer among `drawn(interactive elements)`
- *  near it; call once per instance (headless and other renderers are left alone). */
+ *  near it; call once per instance (headless and WebGL renderers are left alone). */
 export function installHitTesting(cy: Core, drawn: (eles: ElementLike[]) => ElementLike[]): void {
   const renderer = (cy as unknown as { renderer(): HitRenderer | null }).renderer();
   const findNearestElements = renderer?.findNearestElements;
   const getCachedZSortedEles = renderer?.getCachedZSortedEles;
-  if (!renderer || typeof findNearestElements !== 'function' || typeof getCachedZSortedEles !== 'function') return;
+  if (!renderer || renderer.webgl || typeof findNearestElements !== 'function' || typeof getCachedZSortedEles !== 'function') return;
   renderer.findNearestElements = function (this: HitRenderer, x, y, interactiveOnly, isTouch) {
     if (!interactiveOnly) return findNearestElements.call(this, x, y, interactiveOnly, isTouch);
     const near = nearPointer(drawn(getCachedZSortedEles.call(this).interactive), x, y, cy.zoom(), isTouch) as ZSorted;
