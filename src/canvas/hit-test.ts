@@ -32,29 +32,47 @@ export interface Box {
   y2: number;
 }
 
-/** Whether an element's drawn shape may reach into `box` (model pixels) with `slack` to spare: a cheap test by
- *  its position (a node: NODE_HALF, or a lane's size; an edge: the box of its end nodes' centres and EDGE_REACH),
- *  never a false no. */
-export function mayReach(ele: ElementLike, box: Box, slack: number): boolean {
+/** The box (model pixels) an element's drawn shape stays in, without margin, written at `out[at..at+3]`: a node
+ *  NODE_HALF around its position (lanes and cells measured: any size); an edge its end nodes' centres, EDGE_REACH
+ *  around. Never too small. */
+function writeReachBox(ele: ElementLike, out: Float64Array, at: number): void {
   if (ele.isNode()) {
-    const at = ele.position();
-    // Measured only for lanes and their cells (any size); programs and organizations are never bigger than NODE_HALF.
+    const p = ele.position();
+    // Programs and organizations are never bigger than NODE_HALF; only lanes and their cells are measured.
     const half = ele.hasClass('lane') ? Math.max(ele.outerWidth(), ele.outerHeight()) / 2 : NODE_HALF;
-    const reach = half + slack;
-    return at.x + reach >= box.x1 && at.x - reach <= box.x2 && at.y + reach >= box.y1 && at.y - reach <= box.y2;
+    out.set([p.x - half, p.y - half, p.x + half, p.y + half], at);
+    return;
   }
   const edge = ele as EdgeSingular;
   const s = edge.source().position();
   const t = edge.target().position();
-  const reach = EDGE_REACH + slack;
-  return Math.max(s.x, t.x) + reach >= box.x1 && Math.min(s.x, t.x) - reach <= box.x2 && Math.max(s.y, t.y) + reach >= box.y1 && Math.min(s.y, t.y) - reach <= box.y2;
+  out.set([Math.min(s.x, t.x) - EDGE_REACH, Math.min(s.y, t.y) - EDGE_REACH, Math.max(s.x, t.x) + EDGE_REACH, Math.max(s.y, t.y) + EDGE_REACH], at);
 }
 
-/** Elements of `eles` whose drawn shape may contain model point (x, y): a cheap box test, in order. */
-export function nearPointer(eles: ElementLike[], x: number, y: number, zoom: number, isTouch = true): ElementLike[] {
-  const point = { x1: x, y1: y, x2: x, y2: y };
+/** The reach boxes of `eles`, four numbers each, for many queries between two changes of positions. */
+export function reachBoxes(eles: ElementLike[]): Float64Array {
+  const boxes = new Float64Array(eles.length * 4);
+  eles.forEach((ele, i) => writeReachBox(ele, boxes, i * 4));
+  return boxes;
+}
+
+const scratch = new Float64Array(4);
+
+/** Whether an element's drawn shape may reach into `box` (model pixels) with `slack` to spare (never a false no). */
+export function mayReach(ele: ElementLike, box: Box, slack: number): boolean {
+  writeReachBox(ele, scratch, 0);
+  return scratch[2] + slack >= box.x1 && scratch[0] - slack <= box.x2 && scratch[3] + slack >= box.y1 && scratch[1] - slack <= box.y2;
+}
+
+/** Elements of `eles` whose drawn shape may contain model point (x, y): a cheap box test, in order
+ *  (`boxes`: their reachBoxes, when kept). */
+export function nearPointer(eles: ElementLike[], x: number, y: number, zoom: number, isTouch = true, boxes = reachBoxes(eles)): ElementLike[] {
   const slack = pointerSlackPx(isTouch) / zoom;
-  return eles.filter((ele) => mayReach(ele, point, slack));
+  const near: ElementLike[] = [];
+  for (let i = 0, b = 0; i < eles.length; i++, b += 4) {
+    if (boxes[b + 2] + slack >= x && boxes[b] - slack <= x && boxes[b + 3] + slack >= y && boxes[b + 1] - slack <= y) near.push(eles[i]);
+  }
+  return near;
 }
 
 /** Cytoscape's canvas renderer looks for the element under the pointer among `drawn(interactive elements)`
@@ -64,9 +82,15 @@ export function installHitTesting(cy: Core, drawn: (eles: ElementLike[]) => Elem
   const findNearestElements = renderer?.findNearestElements;
   const getCachedZSortedEles = renderer?.getCachedZSortedEles;
   if (!renderer || renderer.webgl || typeof findNearestElements !== 'function' || typeof getCachedZSortedEles !== 'function') return;
+  // The reach boxes of each list asked about (one per level of detail), until a node moves (ties follow).
+  let kept = new WeakMap<ElementLike[], Float64Array>();
+  cy.on('position add remove', () => (kept = new WeakMap()));
   renderer.findNearestElements = function (this: HitRenderer, x, y, interactiveOnly, isTouch) {
     if (!interactiveOnly) return findNearestElements.call(this, x, y, interactiveOnly, isTouch);
-    const near = nearPointer(drawn(getCachedZSortedEles.call(this).interactive), x, y, cy.zoom(), isTouch) as ZSorted;
+    const pool = drawn(getCachedZSortedEles.call(this).interactive);
+    let boxes = kept.get(pool);
+    if (!boxes) kept.set(pool, (boxes = reachBoxes(pool)));
+    const near = nearPointer(pool, x, y, cy.zoom(), isTouch, boxes) as ZSorted;
     near.interactive = near;
     // Cytoscape's search reads the z-ordered elements through this method: hand it the few near the pointer.
     this.getCachedZSortedEles = () => near;

@@ -2,7 +2,7 @@
 // exact test runs on a handful instead of every element of a county-size map, and decides as before.
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { nearPointer, type ElementLike } from '../../../src/canvas/hit-test.ts';
+import { mayReach, nearPointer, reachBoxes, type ElementLike } from '../../../src/canvas/hit-test.ts';
 import { canvasStyle } from '../../../src/canvas/style.ts';
 
 function grid() {
@@ -45,5 +45,18 @@ describe('elements near the pointer', () => {
     const near = nearPointer(all, 600, 600, 0.5);
     const order = near.map((e) => all.indexOf(e));
     expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+});
+
+describe('reach boxes kept between pointer moves', () => {
+  it('find the same elements as testing each one', () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true, style: canvasStyle() });
+    for (let i = 0; i < 30; i++) cy.add({ group: 'nodes', data: { id: `n${i}` }, classes: 'program', position: { x: (i % 6) * 150, y: Math.floor(i / 6) * 150 } });
+    for (let i = 0; i < 29; i++) cy.add({ group: 'edges', data: { id: `e${i}`, source: `n${i}`, target: `n${(i * 7) % 30}` } });
+    const all = cy.elements().toArray() as ElementLike[];
+    const boxes = reachBoxes(all);
+    for (const [x, y] of [[0, 0], [400, 310], [760, 620], [2000, 2000]]) {
+      expect(ids(nearPointer(all, x, y, 0.5, false, boxes))).toEqual(ids(all.filter((e) => mayReach(e, { x1: x, y1: y, x2: x, y2: y }, 8 / 0.5))));
+    }
   });
 });
