@@ -31,10 +31,11 @@ function newLayer(): Layer {
   return { canvas, context: canvas.getContext('2d')!, key: '', version: -1, elements: null, drawn: 0 };
 }
 
-function show(context: CanvasRenderingContext2D, layer: Layer): void {
+/** Shows a layer's canvas (from `update`) on the screen's `context`. */
+export function showLayer(context: CanvasRenderingContext2D, canvas: HTMLCanvasElement): void {
   context.save();
   context.setTransform(1, 0, 0, 1, 0, 0);
-  context.drawImage(layer.canvas, 0, 0);
+  context.drawImage(canvas, 0, 0);
   context.restore();
 }
 
@@ -61,20 +62,16 @@ export class CachedLayer {
     this.#version++;
   }
 
-  /** Whether the last frame showed every element. */
-  get complete(): boolean {
-    return this.#drawing === null && this.#complete !== null;
-  }
-
-  /** Draws `elements` (in drawing order) onto the screen's `context` from the layer, a slice of `budgetMs`
-   *  further each frame (Infinity: all at once). */
-  draw(context: CanvasRenderingContext2D, elements: ElementLike[], drawOne: (context: CanvasRenderingContext2D, ele: ElementLike) => void, budgetMs: number): void {
+  /** Draws the next slice of `elements` (in drawing order) into the layer for the screen's `context`, `budgetMs`
+   *  of it (Infinity: all at once), and returns the canvas to show for this frame (`showLayer`): layers are drawn
+   *  in one order (the programs first) and shown in another (the ties under them). */
+  update(context: CanvasRenderingContext2D, elements: ElementLike[], drawOne: (context: CanvasRenderingContext2D, ele: ElementLike) => void, budgetMs: number): HTMLCanvasElement {
     const t = context.getTransform();
     const key = `${t.a} ${t.b} ${t.c} ${t.d} ${t.e} ${t.f} ${context.canvas.width}×${context.canvas.height}`;
     const current = (layer: Layer | null) => layer !== null && layer.key === key && layer.version === this.#version && layer.elements === elements;
     if (current(this.#complete)) {
       this.#drawing = null;
-      return show(context, this.#complete!);
+      return this.#complete!.canvas;
     }
     if (!current(this.#drawing)) {
       const layer = this.#drawing ?? (this.#complete && this.#complete.key !== key ? this.#complete : newLayer());
@@ -97,10 +94,10 @@ export class CachedLayer {
       this.#drawing = this.#complete;
       this.#complete = layer;
       if (this.#drawing) this.#drawing.version = -1;
-      return show(context, layer);
+      return layer.canvas;
     }
-    // Meanwhile the complete layer of this same viewport (only styles changed), else what is drawn so far.
-    show(context, this.#complete?.key === key ? this.#complete : layer);
     this.#requestFrame();
+    // Meanwhile the complete layer of this same viewport (only styles changed), else what is drawn so far.
+    return (this.#complete?.key === key ? this.#complete : layer).canvas;
   }
 }

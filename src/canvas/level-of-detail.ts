@@ -13,7 +13,7 @@ import type { Core, NodeCollection } from 'cytoscape';
 import { OVERVIEW_ZOOM } from './overview.ts';
 import { installHitTesting, mayReach, NODE_HALF, type Box, type ElementLike } from './hit-test.ts';
 import { drawnLists } from './drawn-lists.ts';
-import { CachedLayer, FRAME_BUDGET_MS } from './cached-layer.ts';
+import { CachedLayer, FRAME_BUDGET_MS, showLayer } from './cached-layer.ts';
 
 /** Below this zoom an arrowhead is a few pixels (the line's direction is not readable anyway), and a dash or
  *  dot a pixel or two: edges are drawn without arrowheads, and on a big map solid (dashing thousands of ties
@@ -119,8 +119,13 @@ export function installLevelOfDetail(cy: Core): void {
     lists.under.forEach((ele) => draw(context, ele));
     const still = withEdges && context === internals.data?.contexts?.[internals.NODE ?? -1];
     if (still) {
-      edgeLayer.draw(context as CanvasRenderingContext2D, lists.edges, drawInView, FRAME_BUDGET_MS);
-      return nodeLayer.draw(context as CanvasRenderingContext2D, lists.over, drawInView, Infinity);
+      // The programs first (all of them: they were on screen while moving); the ties get what is left of the frame.
+      const screen = context as CanvasRenderingContext2D;
+      const started = performance.now();
+      const programs = nodeLayer.update(screen, lists.over, drawInView, Infinity);
+      const ties = edgeLayer.update(screen, lists.edges, drawInView, Math.max(0, FRAME_BUDGET_MS - (performance.now() - started)));
+      showLayer(screen, ties);
+      return showLayer(screen, programs);
     }
     if (withEdges) lists.edges.forEach((ele) => drawInView(context, ele));
     lists.over.forEach((ele) => drawInView(context, ele));
