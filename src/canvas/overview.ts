@@ -1,7 +1,7 @@
 // Semantic zoom for big maps (issue 14): at overview, the lanes picture is a life stage × area
 // matrix of counts, empty cells (the gaps) marked, and the organizations one count; zooming in
 // past OVERVIEW_ZOOM (or clicking a cell) opens into the programs. The cells are locked lane nodes;
-// which of them is drawn at a zoom is decided while drawing (level-of-detail.ts). Framework-free.
+// which of them is drawn at a zoom is decided while drawing (level-of-detail.ts); a drag on one pans. Framework-free.
 import type { ElementDefinition } from 'cytoscape';
 import type { PathwaysMap } from '../model/types.ts';
 import type { LanesLayout } from './layouts/lanes.ts';
@@ -41,6 +41,8 @@ export function overviewElements(layout: LanesLayout, map: PathwaysMap): Element
       classes: gap ? 'lane lane-cell lane-cell-gap' : 'lane lane-cell',
       selectable: false,
       grabbable: false,
+      // A drag that starts on the matrix pans (a click still opens the cell).
+      pannable: true,
       locked: true,
     });
   }
@@ -54,6 +56,8 @@ export function overviewElements(layout: LanesLayout, map: PathwaysMap): Element
       classes: 'lane lane-cell lane-cell-organizations',
       selectable: false,
       grabbable: false,
+      // A drag that starts on the matrix pans (a click still opens the cell).
+      pannable: true,
       locked: true,
     });
   }

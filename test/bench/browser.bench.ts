@@ -3,7 +3,7 @@
 // 2,000-program map; the canvas at 2,000 and 5,000 programs (load, fit, pan, zoom, search; 2D canvas
 // and, where Chromium offers it, WebGL); the demo left idle. Builds the studio and serves it with the
 // project's own server on loopback. `npm run bench -- browser` runs only this; CANVAS_ONLY=1 skips
-// the analysis figures; PROFILE=1 profiles the pans (see canvas-scenarios.ts).
+// the analysis figures; PROFILE=<step> profiles a step, e.g. PROFILE=5000-move (cpu-profile.ts).
 import { execSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,9 +22,8 @@ async function waitForAnalysisAfter(page: Page, runs: number): Promise<void> {
 
 export default async function () {
   const distDir = join(process.cwd(), '.tmp', `bench-dist-${process.pid}`);
-  // A profile names functions only in an unminified build.
-  const minify = process.env.PROFILE ? ' --minify false' : '';
-  execSync(`npx vite build --logLevel error --outDir ${distDir} --emptyOutDir${minify}`, { stdio: 'inherit' });
+  // A profile names functions only when the build is not minified.
+  execSync(`npx vite build --logLevel error --outDir ${distDir} --emptyOutDir${process.env.PROFILE ? ' --minify false' : ''}`, { stdio: 'inherit' });
   const server = await startServer({ port: 0, distDir });
   // As issue 14 measured: software rendering, no accelerated 2D canvas.
   const browser = await launchBrowser(['--disable-accelerated-2d-canvas']);
@@ -44,6 +43,7 @@ export default async function () {
         line(`${label}: load → drawn, main-thread CPU; long tasks`, `${f.loadCpuMs.toFixed(0)} ms; ${f.loadLongTasks}`);
         line(`${label}: fit, 20-step drag pan, 5 wheel notches`, `${f.fitMs} ms, ${f.panMs} ms, ${f.wheelMs} ms`);
         line(`${label}: pan/zoom longest task, pan frames/s`, `${f.moveLongestTaskMs.toFixed(0)} ms, ${f.panFps.toFixed(0)} fps`);
+        line(`${label}: pan/zoom long tasks (ms) by phase`, Object.entries(f.moveTasksByPhase).map(([phase, ms]) => `${phase} [${ms.join(' ')}]`).join(', '));
         line(`${label}: search → program framed`, f.searchMs === null ? 'not found' : `${f.searchMs} ms`);
         await context.close();
       }

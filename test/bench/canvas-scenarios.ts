@@ -1,11 +1,13 @@
 // The canvas at county scale (issue 14), as a user drives it in headless Chromium: load a big map,
 // fit, drag-pan, wheel-zoom, search; long tasks by a `longtask` PerformanceObserver, frames by
-// requestAnimationFrame. PROFILE=1 also writes a CPU profile of the pan (CDP Profiler) and prints
-// the functions with the most self time, to find what on the viewport path costs more than drawing.
-import { writeFileSync } from 'node:fs';
+// requestAnimationFrame. Each long task while moving is put in the phase it started in (the drag, the
+// move's end, the wheel notches, their end) to show where it comes from. PROFILE=<step> (e.g.
+// `5000-move`) writes a CPU profile of that step (cpu-profile.ts).
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { PathwaysMap } from '../../src/model/types.ts';
+import { profiled } from './cpu-profile.ts';
+import { OVERVIEW_ZOOM } from '../../src/canvas/overview.ts';
 
 export interface CanvasFigures {
   drawnMs: number;
@@ -17,11 +19,17 @@ export interface CanvasFigures {
   panMs: number;
   wheelMs: number;
   moveLongestTaskMs: number;
+  /** The long tasks (ms) that started in each phase of the pan and zoom. */
+  moveTasksByPhase: Record<string, number[]>;
   panFps: number;
   searchMs: number | null;
 }
 
-type ProbeWindow = Window & { benchTasks: number[]; benchFrames: number; benchObserver?: PerformanceObserver; benchMap?: unknown };
+interface Phase {
+  name: string;
+  at: number;
+}
+type ProbeWindow = Window & { benchTasks: { start: number; duration: number }[]; benchPhases: Phase[]; benchFrames: number; benchObserver?: PerformanceObserver; benchMap?: unknown };
 
 /** Starts counting long tasks and animation frames in the page. */
 async function startProbe(page: Page): Promise<void> {
@@ -30,9 +38,10 @@ async function startProbe(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as ProbeWindow;
     w.benchTasks = [];
+    w.benchPhases = [];
     w.benchFrames = 0;
     w.benchObserver?.disconnect();
-    w.benchObserver = new PerformanceObserver((list) => list.getEntries().forEach((e) => w.benchTasks.push(e.duration)));
+    w.benchObserver = new PerformanceObserver((list) => list.getEntries().forEach((e) => w.benchTasks.push({ start: e.startTime, duration: e.duration })));
     w.benchObserver.observe({ type: 'longtask' });
     const frame = () => {
       w.benchFrames++;
@@ -42,13 +51,43 @@ async function startProbe(page: Page): Promise<void> {
   });
 }
 
-async function readProbe(page: Page): Promise<{ longest: number; frames: number; tasks: number }> {
+/** From now on, long tasks that start are counted in phase `name`. */
+async function phase(page: Page, name: string): Promise<void> {
+  await page.evaluate((name) => (window as unknown as ProbeWindow).benchPhases.push({ name: `${name}@${window.pathways.viewport()!.zoom.toFixed(2)}`, at: performance.now() }), name);
+}
+
+async function readProbe(page: Page): Promise<{ longest: number; frames: number; tasks: number; byPhase: Record<string, number[]> }> {
   // Long-task entries arrive after the task: give the observer a frame to report.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
   return page.evaluate(() => {
     const w = window as unknown as ProbeWindow;
-    return { longest: Math.max(0, ...w.benchTasks), frames: w.benchFrames, tasks: w.benchTasks.length };
+    const byPhase: Record<string, number[]> = Object.fromEntries(w.benchPhases.map((p) => [p.name, []]));
+    for (const task of w.benchTasks) {
+      const name = w.benchPhases.filter((p) => p.at <= task.start).pop()?.name ?? 'before';
+      (byPhase[name] ??= []).push(Math.round(task.duration));
+    }
+    return { longest: Math.max(0, ...w.benchTasks.map((t) => t.duration)), frames: w.benchFrames, tasks: w.benchTasks.length, byPhase };
   });
+}
+
+/** Waits until no animation frame has been late (over 40 ms apart) for `quietMs`: delayed redraws are done. */
+async function waitQuiet(page: Page, quietMs: number): Promise<void> {
+  await page.evaluate(
+    (quietMs) =>
+      new Promise<void>((resolve) => {
+        let last = performance.now();
+        let quietSince = last;
+        const started = last;
+        const frame = (now: number) => {
+          if (now - last > 40) quietSince = now;
+          last = now;
+          if (now - quietSince >= quietMs || now - started > 10_000) resolve();
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+    quietMs,
+  );
 }
 
 /** Two animation frames: whatever was scheduled to draw has drawn. */
@@ -69,30 +108,6 @@ async function waitViewportStill(page: Page): Promise<void> {
     undefined,
     { timeout: 120_000, polling: 'raf' },
   );
-}
-
-async function profiled<T>(page: Page, name: string, run: () => Promise<T>): Promise<T> {
-  if (!process.env.PROFILE || !name.includes(process.env.PROFILE)) return run();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  const result = await run();
-  const { profile } = await cdp.send('Profiler.stop');
-  const file = join(process.cwd(), '.tmp', `${name}.cpuprofile`);
-  writeFileSync(file, JSON.stringify(profile));
-  const self = new Map<string, number>();
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const dt = profile.timeDeltas ?? [];
-  (profile.samples ?? []).forEach((id, i) => {
-    const node = byId.get(id)!;
-    const key = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber}`;
-    self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
-  });
-  console.log(`  profile ${file}; most self time:`);
-  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${ms.toFixed(0).padStart(7)} ms  ${key}`);
-  await cdp.detach();
-  return result;
 }
 
 export async function canvasScenario(page: Page, map: PathwaysMap, name: string): Promise<CanvasFigures> {
@@ -121,46 +136,81 @@ export async function canvasScenario(page: Page, map: PathwaysMap, name: string)
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
   await page.mouse.move(cx, cy);
-  let started = Date.now();
+  const started = Date.now();
   await page.keyboard.press('f');
   await waitViewportStill(page);
   await settle(page);
   const fitMs = Date.now() - started - 100;
   if (process.env.SHOTS) await page.screenshot({ path: join(process.env.SHOTS, `${name}-overview.jpg`), type: 'jpeg', quality: 72 });
 
-  // Zoom in a little first, so the pan moves a picture that is not all labels-off.
-  await page.evaluate(() => {
-    const v = window.pathways.viewport()!;
-    window.pathways.setViewport({ zoom: v.zoom * 2, pan: v.pan });
-  });
+  // Just under the overview zoom (the count matrix), about the canvas's centre: the first drag pans the
+  // matrix, and the wheel notches then open into the programs, where the second drag pans them.
+  // (The fit's animation may start late on a busy page and undo the zoom: set it until it stays.)
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const zoom = await page.evaluate((zoom) => {
+      const v = window.pathways.viewport()!;
+      const box = document.querySelector('[data-testid=canvas]')!.getBoundingClientRect();
+      const centre = { x: box.width / 2, y: box.height / 2 };
+      const scale = zoom / v.zoom;
+      window.pathways.setViewport({ zoom, pan: { x: centre.x - (centre.x - v.pan.x) * scale, y: centre.y - (centre.y - v.pan.y) * scale } });
+      return zoom;
+    }, OVERVIEW_ZOOM * 0.9);
+    await waitViewportStill(page);
+    await settle(page);
+    if (Math.abs((await page.evaluate(() => window.pathways.viewport()!.zoom)) - zoom) < 1e-3) break;
+  }
   await settle(page);
   await startProbe(page);
-  const { panMs } = await profiled(page, `${name}-pan`, async () => {
-    const t0 = Date.now();
-    // Empty canvas is not guaranteed under the pointer; a drag on a node moves the node in force
-    // layout, but in lanes (the default) nodes are not grabbable, so the drag pans.
-    await page.mouse.move(cx, cy);
-    await page.mouse.down();
-    for (let i = 1; i <= 20; i++) await page.mouse.move(cx - i * 15, cy - i * 8);
-    await page.mouse.up();
+  const { panMs, panFps, wheelMs } = await profiled(page, `${name}-move`, async () => {
+    const overviewPan = await dragPan(page, cx, cy, '');
+    // Edges come back after the move, and after the last wheel notch (Cytoscape waits ~150 ms for more).
+    await waitQuiet(page, 300);
+    await phase(page, 'wheel');
+    const t1 = Date.now();
+    for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -120);
     await settle(page);
-    return { panMs: Date.now() - t0 };
+    const wheelMs = Date.now() - t1;
+    await phase(page, 'wheel end');
+    await waitQuiet(page, 300);
+    // The same drag over the programs (drawn past the overview zoom), edges coming back at its end.
+    const programsPan = await dragPan(page, cx, cy, ' in');
+    await waitQuiet(page, 300);
+    const zoom = await page.evaluate(() => window.pathways.viewport()!.zoom);
+    console.log(`  ${name}: pan at overview ${overviewPan.panMs} ms, ${overviewPan.fps.toFixed(0)} fps; 5 notches to zoom ${zoom.toFixed(2)}; pan there ${programsPan.panMs} ms, ${programsPan.fps.toFixed(0)} fps`);
+    const panMs = overviewPan.panMs;
+    const panFps = overviewPan.fps;
+    return { panMs, panFps, wheelMs };
   });
-  const pan = await readProbe(page);
-  const panFps = (pan.frames / panMs) * 1000;
-
-  started = Date.now();
-  for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -120);
-  await settle(page);
-  const wheelMs = Date.now() - started;
-  const zoom = await readProbe(page);
+  const move = await readProbe(page);
 
   const searchMs = await profiled(page, `${name}-search`, () => search(page, map));
   if (process.env.SHOTS) {
     await settle(page);
     await page.screenshot({ path: join(process.env.SHOTS, `${name}-zoomed.jpg`), type: 'jpeg', quality: 72 });
   }
-  return { drawnMs, loadLongestTaskMs: load.longest, loadLongTasks: load.tasks, loadCpuMs, fitMs, panMs, wheelMs, moveLongestTaskMs: Math.max(pan.longest, zoom.longest), panFps, searchMs };
+  return { drawnMs, loadLongestTaskMs: load.longest, loadLongTasks: load.tasks, loadCpuMs, fitMs, panMs, wheelMs, moveLongestTaskMs: move.longest, moveTasksByPhase: move.byPhase, panFps, searchMs };
+}
+
+/** A 20-step drag from the canvas's centre, its phases named with `suffix`; checks that it panned. */
+async function dragPan(page: Page, cx: number, cy: number, suffix: string): Promise<{ panMs: number; fps: number }> {
+  const before = await page.evaluate(() => window.pathways.viewport()!.pan);
+  const frames = await page.evaluate(() => (window as unknown as ProbeWindow).benchFrames);
+  const started = Date.now();
+  await phase(page, `hover${suffix}`);
+  await page.mouse.move(cx, cy);
+  await phase(page, `press${suffix}`);
+  await page.mouse.down();
+  await phase(page, `drag${suffix}`);
+  for (let i = 1; i <= 20; i++) await page.mouse.move(cx - i * 15, cy - i * 8);
+  await phase(page, `release${suffix}`);
+  await page.mouse.up();
+  await settle(page);
+  const panMs = Date.now() - started;
+  const after = await page.evaluate(() => window.pathways.viewport()!.pan);
+  // A drag that starts on something that catches the pointer does not pan: the figures would mean nothing.
+  if (Math.abs(after.x - before.x) < 200) console.log(`  the drag did not pan (moved ${(after.x - before.x).toFixed(0)} px, not 300)`);
+  const drawn = (await page.evaluate(() => (window as unknown as ProbeWindow).benchFrames)) - frames;
+  return { panMs, fps: (drawn / panMs) * 1000 };
 }
 
 /** Typing a program's name in the search box until it is framed on the canvas (null: no search box). */

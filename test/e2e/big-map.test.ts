@@ -8,6 +8,87 @@ import { syntheticMap } from '../../src/model/synthetic.ts';
 import type { PathwaysMap } from '../../src/model/types.ts';
 import { lanesLayout } from '../../src/canvas/layouts/lanes.ts';
 import { OVERVIEW_ZOOM } from '../../src/canvas/overview.ts';
+import { SELECTION_COLOR } from '../../src/views/palette.ts';
+
+/** A model position in page pixels, at the viewport now. */
+async function toPage(page: Page, at: { x: number; y: number }): Promise<{ x: number; y: number }> {
+  return page.evaluate(({ x, y }) => {
+    const v = window.pathways.viewport()!;
+    const box = document.querySelector('[data-testid=canvas]')!.getBoundingClientRect();
+    return { x: box.left + x * v.zoom + v.pan.x, y: box.top + y * v.zoom + v.pan.y };
+  }, at);
+}
+
+/** A 10-step drag with the left button from `from`, by `by` page pixels. */
+async function drag(page: Page, from: { x: number; y: number }, by: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + (by.x * i) / 10, from.y + (by.y * i) / 10);
+  await page.mouse.up();
+}
+
+/** The viewport has not changed for five animation frames (a fit's animation has ended). */
+async function waitViewportStill(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { lastViewport?: string; stillFrames?: number };
+      const now = JSON.stringify(window.pathways.viewport());
+      w.stillFrames = now === w.lastViewport ? (w.stillFrames ?? 0) + 1 : 0;
+      w.lastViewport = now;
+      return w.stillFrames >= 5;
+    },
+    undefined,
+    { timeout: 30_000, polling: 'raf' },
+  );
+}
+
+type Segment = { x1: number; x2: number; y: number };
+
+/** Along model-space segments of the canvas, how many pixels differ from each segment's commonest colour (ties crossing). */
+async function tieInk(page: Page, segments: Segment[]): Promise<number> {
+  const onPage = await Promise.all(segments.map(async (s) => ({ from: await toPage(page, { x: s.x1, y: s.y }), to: await toPage(page, { x: s.x2, y: s.y }) })));
+  const png = (await page.screenshot()).toString('base64');
+  return page.evaluate(
+    async ({ png, onPage }) => {
+      const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+      context.drawImage(bitmap, 0, 0);
+      let ink = 0;
+      for (const { from, to } of onPage) {
+        const pixels = context.getImageData(Math.round(from.x), Math.round(from.y), Math.max(1, Math.round(to.x - from.x)), 1).data;
+        const colours = new Map<number, number>();
+        for (let i = 0; i < pixels.length; i += 4) {
+          const key = (pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2];
+          colours.set(key, (colours.get(key) ?? 0) + 1);
+        }
+        const common = [...colours].sort((a, b) => b[1] - a[1])[0][0];
+        for (let i = 0; i < pixels.length; i += 4) {
+          const differs = Math.abs(pixels[i] - (common >> 16)) + Math.abs(pixels[i + 1] - ((common >> 8) & 255)) + Math.abs(pixels[i + 2] - (common & 255));
+          if (differs > 24) ink++;
+        }
+      }
+      return ink;
+    },
+    { png, onPage },
+  );
+}
+
+/** Pixels of the selection colour in a 40-pixel box around a page point. */
+async function selectionInk(page: Page, at: { x: number; y: number }): Promise<number> {
+  const png = (await page.screenshot({ clip: { x: at.x - 20, y: at.y - 20, width: 40, height: 40 } })).toString('base64');
+  return page.evaluate(async ({ png, colour }) => {
+    const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+    context.drawImage(bitmap, 0, 0);
+    const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+    let ink = 0;
+    for (let i = 0; i < pixels.length; i += 4) if (Math.abs(pixels[i] - r) + Math.abs(pixels[i + 1] - g) + Math.abs(pixels[i + 2] - b) < 60) ink++;
+    return ink;
+  }, { png, colour: SELECTION_COLOR });
+}
 
 describe('a 2,000-program map in Chromium', () => {
   let browser: Browser;
@@ -145,6 +226,85 @@ describe('a 2,000-program map in Chromium', () => {
     await page.mouse.click(at.x, at.y);
     await page.waitForFunction((z) => window.pathways.viewport()!.zoom >= z, OVERVIEW_ZOOM, { timeout: 30_000 });
     expect(await page.evaluate(() => window.pathways.selection())).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('pans when a drag starts on the overview matrix (a click opens a cell, a drag does not)', async () => {
+    await page.keyboard.press('f');
+    await page.waitForFunction((z) => window.pathways.viewport()!.zoom < z, OVERVIEW_ZOOM, { timeout: 30_000 });
+    await waitViewportStill(page);
+    const before = (await page.evaluate(() => window.pathways.viewport()))!;
+    const cell = lanesLayout(map).cellBoxes.get('k12|central')!;
+    const from = await toPage(page, { x: cell.x + cell.width / 2, y: cell.y + cell.height / 2 });
+    await drag(page, from, { x: -200, y: -120 });
+    const after = (await page.evaluate(() => window.pathways.viewport()))!;
+    expect(after.zoom).toBeCloseTo(before.zoom, 6);
+    expect(after.pan.x - before.pan.x).toBeCloseTo(-200, -1);
+    expect(after.pan.y - before.pan.y).toBeCloseTo(-120, -1);
+    expect(errors).toEqual([]);
+  });
+
+  it('zoomed in, a click finds the program under the pointer and a drag beside it pans', async () => {
+    const program = map.nodes.find((n) => n.type === 'program')!;
+    const at = lanesLayout(map).positions[program.id];
+    await page.evaluate(({ x, y }) => {
+      const box = document.querySelector('[data-testid=canvas]')!.getBoundingClientRect();
+      window.pathways.setViewport({ zoom: 1, pan: { x: box.width / 2 - x, y: box.height / 2 - y } });
+    }, at);
+    await waitViewportStill(page);
+    const centre = await toPage(page, at);
+    await page.mouse.click(centre.x, centre.y);
+    await page.waitForFunction((id) => window.pathways.selection().join() === id, program.id, { timeout: 10_000 });
+    // Just under the node, on its label (labels catch no pointer): the canvas itself.
+    const before = (await page.evaluate(() => window.pathways.viewport()))!;
+    await drag(page, { x: centre.x, y: centre.y + 40 }, { x: 150, y: 90 });
+    const after = (await page.evaluate(() => window.pathways.viewport()))!;
+    expect(after.pan.x - before.pan.x).toBeCloseTo(150, -1);
+    expect(after.pan.y - before.pan.y).toBeCloseTo(90, -1);
+    expect(await page.evaluate(() => window.pathways.selection())).toEqual([program.id]);
+    expect(errors).toEqual([]);
+  });
+
+  it('leaves the ties out while the map moves and draws them all again once it stops', async () => {
+    const { positions } = lanesLayout(map);
+    const program = map.nodes.find((n) => n.type === 'program')!;
+    const at = positions[program.id];
+    // Halfway between this program's row and the next one down, between neighbours in a cell: only ties cross there.
+    const below = Math.min(...Object.values(positions).filter((p) => p.x === at.x && p.y > at.y).map((p) => p.y));
+    // (Within 500 model pixels of it: on screen at zoom 0.6 with the program in the middle.)
+    const xs = [...new Set(Object.values(positions).filter((p) => p.y === at.y && Math.abs(p.x - at.x) < 500).map((p) => p.x))].sort((a, b) => a - b);
+    const segments = xs.slice(1).flatMap((x, i) => (x - xs[i] < 200 ? [{ x1: xs[i] + 25, x2: x - 25, y: (at.y + below) / 2 }] : []));
+    expect(segments.length).toBeGreaterThan(3);
+    await page.evaluate(({ x, y }) => {
+      const box = document.querySelector('[data-testid=canvas]')!.getBoundingClientRect();
+      window.pathways.setViewport({ zoom: 0.6, pan: { x: box.width / 2 - x * 0.6, y: box.height / 2 - y * 0.6 } });
+    }, at);
+    await waitViewportStill(page);
+    await expect.poll(() => tieInk(page, segments), { timeout: 20_000 }).toBeGreaterThan(20);
+    // The drag starts a row further down, away from the segments (Cytoscape marks where a drag starts).
+    const from = await toPage(page, { x: at.x + 60, y: below + (below - at.y) / 2 });
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(from.x - i * 4, from.y - i * 2);
+    expect(await tieInk(page, segments)).toBeLessThan(5);
+    await page.mouse.up();
+    await expect.poll(() => tieInk(page, segments), { timeout: 20_000 }).toBeGreaterThan(20);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a selection made while the picture is still (the kept picture is drawn again)', async () => {
+    const program = map.nodes.filter((n) => n.type === 'program')[1];
+    const at = lanesLayout(map).positions[program.id];
+    await page.evaluate(() => window.pathways.select([]));
+    await page.evaluate(({ x, y }) => {
+      const box = document.querySelector('[data-testid=canvas]')!.getBoundingClientRect();
+      window.pathways.setViewport({ zoom: 0.8, pan: { x: box.width / 2 - x * 0.8, y: box.height / 2 - y * 0.8 } });
+    }, at);
+    await waitViewportStill(page);
+    const centre = await toPage(page, at);
+    await expect.poll(() => selectionInk(page, centre), { timeout: 10_000 }).toBe(0);
+    await page.evaluate((id) => window.pathways.select([id]), program.id);
+    await expect.poll(() => selectionInk(page, centre), { timeout: 10_000 }).toBeGreaterThan(10);
     expect(errors).toEqual([]);
   });
 
