@@ -111,6 +111,13 @@ describe('a 2,000-program map in Chromium', () => {
     expect(content.edges.sort()).toEqual(expected.edges.map((e) => e.id).sort());
   }
 
+  it('runs on a Cytoscape whose 2D renderer has every method the big-map paths wrap', async () => {
+    // Level of detail, kept layers and hit testing wrap renderer internals (renderer-internals.ts); a release
+    // without one of them would bring the slow paths back silently.
+    const marks = await page.evaluate(() => ({ renderer: document.body.dataset.canvasRenderer, missing: document.body.dataset.rendererInternalsMissing ?? '' }));
+    expect(marks).toEqual({ renderer: 'canvas', missing: '' });
+  });
+
   it('loads in slices while the page keeps answering, then shows every program', async () => {
     await page.waitForFunction(() => window.pathways.analysisStatus().runs > 0 && !window.pathways.analysisStatus().running, undefined, { timeout: 60_000 });
     const runs = await page.evaluate(() => window.pathways.analysisStatus().runs);
