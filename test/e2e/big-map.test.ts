@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
-import { openStudio, waitForCanvas } from '../support/studio-page.ts';
+import { openStudio, waitForCanvas, waitViewportStill } from '../support/studio-page.ts';
 import { syntheticMap } from '../../src/model/synthetic.ts';
 import type { PathwaysMap } from '../../src/model/types.ts';
 import { lanesLayout } from '../../src/canvas/layouts/lanes.ts';
@@ -25,21 +25,6 @@ async function drag(page: Page, from: { x: number; y: number }, by: { x: number;
   await page.mouse.down();
   for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + (by.x * i) / 10, from.y + (by.y * i) / 10);
   await page.mouse.up();
-}
-
-/** The viewport has not changed for five animation frames (a fit's animation has ended). */
-async function waitViewportStill(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const w = window as unknown as { lastViewport?: string; stillFrames?: number };
-      const now = JSON.stringify(window.pathways.viewport());
-      w.stillFrames = now === w.lastViewport ? (w.stillFrames ?? 0) + 1 : 0;
-      w.lastViewport = now;
-      return w.stillFrames >= 5;
-    },
-    undefined,
-    { timeout: 30_000, polling: 'raf' },
-  );
 }
 
 type Segment = { x1: number; x2: number; y: number };

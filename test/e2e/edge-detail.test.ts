@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
-import { openStudio, waitForCanvas } from '../support/studio-page.ts';
+import { openStudio, waitForCanvas, waitViewportStill } from '../support/studio-page.ts';
 import { EDGE_DETAIL_MIN_ZOOM } from '../../src/canvas/level-of-detail.ts';
 import { OVERVIEW_FROM_NODES } from '../../src/canvas/overview.ts';
 import { smallMap } from '../fixtures/small-map.ts';
@@ -68,17 +68,7 @@ describe('edge detail by zoom', () => {
     await page.getByRole('radio', { name: 'Network' }).click();
     await page.evaluate(() => window.pathways.select(['E2']));
     // The layout's own framing animation has ended (it would undo the zoom set here).
-    await page.waitForFunction(
-      () => {
-        const w = window as unknown as { lastViewport?: string; stillFrames?: number };
-        const now = JSON.stringify(window.pathways.viewport());
-        w.stillFrames = now === w.lastViewport ? (w.stillFrames ?? 0) + 1 : 0;
-        w.lastViewport = now;
-        return w.stillFrames >= 5;
-      },
-      undefined,
-      { polling: 'raf' },
-    );
+    await waitViewportStill(page);
   });
   afterAll(async () => browser?.close());
 

@@ -23,3 +23,18 @@ export async function waitForCanvas(page: Page): Promise<void> {
 }
 
 export const getMap = (page: Page): Promise<PathwaysMap> => page.evaluate(() => window.pathways.getMap());
+
+/** The viewport has not changed for five animation frames (a fit's or a layout's framing animation has ended). */
+export async function waitViewportStill(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { lastViewport?: string; stillFrames?: number };
+      const now = JSON.stringify(window.pathways.viewport());
+      w.stillFrames = now === w.lastViewport ? (w.stillFrames ?? 0) + 1 : 0;
+      w.lastViewport = now;
+      return w.stillFrames >= 5;
+    },
+    undefined,
+    { timeout, polling: 'raf' },
+  );
+}
