@@ -51,7 +51,8 @@ export function overviewElements(layout: LanesLayout, map: PathwaysMap): Element
   if (orgLane && orgs) {
     elements.push({
       group: 'nodes',
-      data: { id: 'cell-organizations', label: count(orgs, 'organization', 'organizations'), width: orgLane.width - 24, height: orgLane.height - 160, fontSize: Math.max(24, orgLane.width / 8), fill: '#f6e7cf' },
+      // The count over the noun, so the label stays inside its column at this size.
+      data: { id: 'cell-organizations', label: count(orgs, 'organization', 'organizations').replace(' ', '\n'), width: orgLane.width - 24, height: orgLane.height - 160, fontSize: Math.max(24, orgLane.width / 8), fill: '#f6e7cf' },
       position: { x: orgLane.x + orgLane.width / 2, y: orgLane.y + 110 + (orgLane.height - 110) / 2 },
       classes: 'lane lane-cell lane-cell-organizations',
       selectable: false,

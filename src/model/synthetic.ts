@@ -1,7 +1,7 @@
 // Synthetic maps of any size for benchmarks and load tests: realistic proportions
 // (one organization per five programs, ~4 edges per program, mostly referrals between
 // neighbouring life stages), seeded so every run measures the same map.
-import { COLLABORATION_LEVELS, DEFAULT_LIFE_STAGES, DOMAINS, SECTORS } from './constants.ts';
+import { COLLABORATION_LEVELS, DEFAULT_LIFE_STAGES, DOMAINS, SECTORS, defaultLifeStages } from './constants.ts';
 import { seededRandom } from './random.ts';
 import type { Domain, MapEdge, MapNode, PathwaysMap, ProgramNode } from './types.ts';
 
@@ -100,8 +100,9 @@ export function syntheticMap(programCount: number, seed = 1, edgesPerProgram = 4
     version: 1,
     meta: {
       title: `Synthetic ecosystem (${programCount} programs)`,
-      lifeStages: stages.map((id) => ({ id, label: id })),
-      areas: areas.map((id) => ({ id, label: id })),
+      // Named as a real map names them: the pictures and benchmarks show what people would read.
+      lifeStages: defaultLifeStages(),
+      areas: areas.map((id) => ({ id, label: id[0].toUpperCase() + id.slice(1) })),
       populations: [
         { id: 'spanish-speaking', label: 'Spanish-speaking families', share: 0.3, languages: ['es'], barrier: 0.4 },
       ],

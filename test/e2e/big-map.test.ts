@@ -208,7 +208,7 @@ describe('a 2,000-program map in Chromium', () => {
     const cell = cellBoxes.get('k12|central')!;
     const area = map.meta.areas?.find((a) => a.id === 'central')?.label ?? 'central';
     expect(labels).toContain(`${cell.count.toLocaleString('en')} programs\n${area}`);
-    expect(labels).toContain('400 organizations');
+    expect(labels).toContain('400\norganizations');
     // Click the cell's centre, in page pixels.
     const at = await page.evaluate(({ x, y }) => {
       const v = window.pathways.viewport()!;

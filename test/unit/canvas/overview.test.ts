@@ -43,7 +43,7 @@ describe('overview matrix', () => {
     expect(String(gap.data.label)).toContain('gap');
     const full = cells.find((c) => c.data.id === 'cell-workforce|south')!;
     expect(String(full.data.label)).toMatch(/^\d[\d,]* programs/);
-    expect(cells.find((c) => c.data.id === 'cell-organizations')?.data.label).toBe('400 organizations');
+    expect(cells.find((c) => c.data.id === 'cell-organizations')?.data.label).toBe('400\norganizations');
   });
 
   it('is for big maps only', () => {
