@@ -23,6 +23,8 @@ export interface MoveOptions {
 export class CanvasPort {
   readonly #cy: Core;
   readonly #subscribe: () => void;
+  #busy = false;
+  #drawnWaiters: (() => void)[] = [];
 
   #collect(ids: string[]) {
     const cy = this.#cy;
@@ -42,6 +44,26 @@ export class CanvasPort {
         cancelAnimationFrame(frame);
       };
     });
+  }
+
+  /**
+   * Marks a big map arriving in slices (snapshot-applier.ts); also `data-canvas-busy` on the body, which
+   * tests and benchmarks wait on.
+   */
+  setBusy(busy: boolean): void {
+    this.#busy = busy;
+    if (busy) {
+      document.body.dataset.canvasBusy = 'true';
+      return;
+    }
+    delete document.body.dataset.canvasBusy;
+    for (const resolve of this.#drawnWaiters.splice(0)) resolve();
+  }
+
+  /** Resolves once the canvas holds the whole map (at once when it does). */
+  async drawn(): Promise<void> {
+    // A load superseded mid-way is busy again by the time a waiter wakes: it waits on.
+    while (this.#busy) await new Promise<void>((resolve) => this.#drawnWaiters.push(resolve));
   }
 
   /** Zoom and pan; reactive (at most once a frame) where read in an effect or template. */

@@ -23,6 +23,8 @@ export interface SnapshotHost {
   orgLaneShown(): boolean;
   /** A big map has finished arriving in slices: overlays and the view apply again. */
   landed(): void;
+  /** A big map is arriving, or has arrived (the canvas port's `setBusy`). */
+  busy(busy: boolean): void;
 }
 
 export class SnapshotApplier {
@@ -121,16 +123,16 @@ export class SnapshotApplier {
     if (!sliced) return this.#finish(map, first, structural || diff.update.length > 0);
     // Big maps arrive a frame's worth at a time, so the page never freezes while loading.
     pauseDrawing(c, true);
-    document.body.dataset.canvasBusy = 'true';
+    host.busy(true);
     const slicing = addInSlices(c, additions);
     this.#loading = slicing;
     void slicing.done.then((complete) => {
       if (this.#loading !== slicing) return;
       this.#loading = undefined;
-      delete document.body.dataset.canvasBusy;
-      if (!complete || this.#destroyed) return;
+      if (!complete || this.#destroyed) return host.busy(false);
       this.#finish(map, first, true);
       pauseDrawing(c, false);
+      host.busy(false);
       host.landed();
       this.#applyNewest(map);
     });
@@ -140,7 +142,7 @@ export class SnapshotApplier {
   destroy(): void {
     this.#destroyed = true;
     this.#loading?.cancel();
-    if (this.#loading || this.#deferred) delete document.body.dataset.canvasBusy;
+    if (this.#loading || this.#deferred) this.host.busy(false);
     this.#loading = undefined;
     this.#deferred = false;
     this.applied = null;
@@ -155,12 +157,12 @@ export class SnapshotApplier {
   #deferLoad(map: PathwaysMap): void {
     this.#deferred = true;
     this.#arrivedWhileLoading = map;
-    document.body.dataset.canvasBusy = 'true';
+    this.host.busy(true);
     requestAnimationFrame(() =>
       setTimeout(() => {
         if (this.#destroyed) return;
         this.#deferred = false;
-        delete document.body.dataset.canvasBusy;
+        this.host.busy(false);
         this.#applyNewest(this.applied);
       }),
     );

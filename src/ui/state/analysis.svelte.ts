@@ -8,7 +8,6 @@ import type { LiveAnalysis } from './features.ts';
 import type { Studio } from './studio.svelte.ts';
 
 export const ANALYSIS_DEBOUNCE_MS = 300;
-const CANVAS_BUSY_RETRY_MS = 100;
 /** However long the canvas takes, the insights do not wait longer than this. */
 const CANVAS_BUSY_MAX_WAIT_MS = 30_000;
 
@@ -21,25 +20,34 @@ export class AnalysisState implements LiveAnalysis {
   runs = $state(0);
   private readonly client = new AnalysisClient();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The newest map asked for: a wait for the canvas that ends after a newer edit analyses nothing. */
+  private wanted: PathwaysMap | null = null;
 
-  constructor(studio: Studio) {
+  constructor(private readonly studio: Studio) {
     // Depends on the map alone: reading the report it writes would make each run schedule the next.
     $effect(() => {
       const map = studio.snapshot.map;
       clearTimeout(this.timer);
       // The first analysis runs at once; later ones wait for edits to settle.
       const delay = untrack(() => this.report) ? ANALYSIS_DEBOUNCE_MS : 0;
+      this.wanted = map;
       this.timer = setTimeout(() => this.analyzeWhenDrawn(map), delay);
-      return () => clearTimeout(this.timer);
+      return () => {
+        clearTimeout(this.timer);
+        this.wanted = null;
+      };
     });
     $effect(() => () => this.client.destroy());
   }
 
   /** A big map still arriving on the canvas goes first: on two cores the analysis would halve its pace. */
-  private analyzeWhenDrawn(map: PathwaysMap, waited = 0): void {
-    const busy = typeof document !== 'undefined' && document.body.dataset.canvasBusy;
-    if (busy && waited < CANVAS_BUSY_MAX_WAIT_MS) this.timer = setTimeout(() => this.analyzeWhenDrawn(map, waited + CANVAS_BUSY_RETRY_MS), CANVAS_BUSY_RETRY_MS);
-    else void this.analyze(map);
+  private analyzeWhenDrawn(map: PathwaysMap): void {
+    const drawn = untrack(() => this.studio.canvas)?.drawn();
+    if (!drawn) return void this.analyze(map);
+    const waitedEnough = new Promise<void>((resolve) => (this.timer = setTimeout(resolve, CANVAS_BUSY_MAX_WAIT_MS)));
+    void Promise.race([drawn, waitedEnough]).then(() => {
+      if (this.wanted === map) void this.analyze(map);
+    });
   }
 
   private async analyze(map: PathwaysMap): Promise<void> {
