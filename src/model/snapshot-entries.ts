@@ -35,6 +35,8 @@ export interface SnapshotChange {
   views: boolean;
   /** Everything may have changed (first projection, or a whole-map load). */
   full: boolean;
+  /** This replica replaced the whole map (a file opened, `loadMap`): what was said about the old one no longer holds. */
+  load: boolean;
 }
 
 export interface Cached<T> {
@@ -73,5 +75,5 @@ export function readEntry<T>(roots: MapRoots, collection: 'nodes' | 'edges' | 'v
 }
 
 export function emptyChange(full: boolean): SnapshotChange {
-  return { nodes: new Set(), edges: new Set(), positions: new Set(), meta: full, views: full, full };
+  return { nodes: new Set(), edges: new Set(), positions: new Set(), meta: full, views: full, full, load: false };
 }

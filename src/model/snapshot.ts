@@ -4,7 +4,7 @@
 // file or a bug — are quarantined and reported, never thrown; edges whose endpoint is gone are hidden.
 import * as Y from 'yjs';
 import { MAP_FORMAT, MAP_VERSION } from './constants.ts';
-import { fromFieldMap, mapRoots, ORDER_KEY, SCHEMA_KEY, type MapRoots } from './doc.ts';
+import { fromFieldMap, isMapLoad, mapRoots, ORDER_KEY, SCHEMA_KEY, type MapRoots } from './doc.ts';
 import { deepFreeze, emptyChange, readEntry, type Cached, type HiddenEdge, type MapSnapshot, type QuarantinedEntry, type SnapshotChange } from './snapshot-entries.ts';
 import { storedVersions } from './version-store.ts';
 import { endpointProblem, validateMetaEntry, validatePositionEntry } from './validate.ts';
@@ -110,6 +110,7 @@ export class SnapshotProjector {
 
   private applyTransaction(transaction: Y.Transaction): void {
     const change = emptyChange(false);
+    change.load = isMapLoad(transaction.origin);
     const { roots } = this;
     for (const [changedType, keys] of transaction.changed) {
       const type = changedType as unknown;
@@ -131,7 +132,7 @@ export class SnapshotProjector {
     const touched = change.full || change.meta || change.views || change.nodes.size || change.edges.size || change.positions.size;
     if (!touched) return;
     if (change.full) {
-      this.emit(this.reloadAll());
+      this.emit({ ...this.reloadAll(), load: change.load });
       return;
     }
     for (const id of change.nodes) this.refresh(this.nodes, 'nodes', id);

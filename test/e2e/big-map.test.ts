@@ -106,9 +106,14 @@ describe('a 2,000-program map in Chromium', () => {
   it('loads in slices while the page keeps answering, then shows every program', async () => {
     await page.waitForFunction(() => window.pathways.analysisStatus().runs > 0 && !window.pathways.analysisStatus().running, undefined, { timeout: 60_000 });
     const runs = await page.evaluate(() => window.pathways.analysisStatus().runs);
+    const insightsTab = page.locator('#tab-insights');
+    // The demo's findings are counted on the tab before the load...
+    expect(await insightsTab.textContent()).toMatch(/^Insights\d+$/);
     await page.evaluate((json) => window.pathways.loadMap(json), map as never);
     // The load is under way (not done in one blocking task): the page answers meanwhile.
     expect(await page.evaluate(() => document.body.dataset.canvasBusy)).toBe('true');
+    // ...and not while the new map waits for its own: the old findings are about programs that are gone.
+    expect(await insightsTab.textContent()).toBe('Insights');
     // The canvas goes first: the map's analysis starts only once it is drawn.
     const analysedWhileBusy = await page.evaluate(async () => {
       let seen = false;

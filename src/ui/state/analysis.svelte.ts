@@ -28,6 +28,11 @@ export class AnalysisState implements LiveAnalysis {
     $effect(() => {
       const map = studio.snapshot.map;
       clearTimeout(this.timer);
+      // Another map opened here: the old map's findings would point at programs that are gone.
+      if (untrack(() => studio.lastChange)?.load) {
+        this.report = null;
+        this.analyzedMap = null;
+      }
       // The first analysis runs at once; later ones wait for edits to settle.
       const delay = untrack(() => this.report) ? ANALYSIS_DEBOUNCE_MS : 0;
       this.wanted = map;
