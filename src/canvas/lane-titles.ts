@@ -5,7 +5,7 @@
 import type { Core } from 'cytoscape';
 import { LANE } from './layouts/lanes.ts';
 import { AREA_LABEL_DROP } from './placement.ts';
-import { MIN_LABEL_PX } from './style.ts';
+import { labelReadableAt, type StyledElement } from './level-of-detail.ts';
 
 export interface LaneTitle {
   id: string;
@@ -18,16 +18,15 @@ export interface LaneTitle {
   height: number;
 }
 
-/** The titles the canvas leaves out at this zoom (the same rule as level-of-detail.ts), in canvas pixels. */
+/** The titles the canvas leaves out at this zoom (by level-of-detail.ts's rule), in canvas pixels. */
 export function hiddenLaneTitles(cy: Core): LaneTitle[] {
   const zoom = cy.zoom();
   const pan = cy.pan();
   const titles: LaneTitle[] = [];
   cy.nodes('.lane-stage, .lane-organizations, .lane-area').forEach((node) => {
     const label = String(node.data('label') ?? '');
-    // Cytoscape's parsed font size (model pixels; `pstyle` is not in its types), as level-of-detail.ts compares it.
-    const fontSize = (node as unknown as { pstyle(name: string): { pfValue: number } }).pstyle('font-size').pfValue;
-    if (!label || fontSize * zoom >= MIN_LABEL_PX) return;
+    // `pstyle` (Cytoscape's parsed style) is not in its types.
+    if (!label || labelReadableAt(node as unknown as StyledElement, zoom)) return;
     const kind = node.hasClass('lane-area') ? 'area' : node.hasClass('lane-stage') ? 'stage' : 'organizations';
     const at = node.position();
     if (kind === 'area') {

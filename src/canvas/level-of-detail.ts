@@ -6,7 +6,7 @@
 // - below EDGE_DETAIL_MIN_ZOOM, no arrowheads, and on a big map dashed or dotted lines drawn solid;
 // - on a big map (overview.ts), edges are left out while the viewport moves, and below
 //   OVERVIEW_ZOOM only the lanes and their count matrix are drawn; above it, everything but the matrix,
-//   programs and ties off screen passed over cheaply, the ties a slice per frame (edge-layer.ts);
+//   programs and ties off screen passed over cheaply, the ties a slice per frame (cached-layer.ts);
 // - the pointer hits only what is drawn (hit-test.ts).
 // Labels use the stylesheet's own `min-zoomed-font-size`, decided at the real zoom (below). Framework-free.
 import type { Core, NodeCollection } from 'cytoscape';
@@ -32,8 +32,15 @@ function mayShow(ele: ElementLike, extent: Box): boolean {
 
 type Draw = (context: unknown, eles: ElementLike[], pxRatio: number, extent: unknown) => void;
 
-interface StyledElement {
+export interface StyledElement {
   pstyle(name: string): { pfValue: number };
+}
+
+/** Whether an element's label is at least its `min-zoomed-font-size` on screen at this zoom (the real zoom,
+ *  not Cytoscape's power of two): the canvas leaves out every label that is not. */
+export function labelReadableAt(ele: StyledElement, zoom: number): boolean {
+  const minimum = ele.pstyle('min-zoomed-font-size').pfValue;
+  return !(minimum > 0 && ele.pstyle('font-size').pfValue * zoom < minimum);
 }
 
 interface CanvasRendererInternals {
@@ -78,9 +85,7 @@ export function installLevelOfDetail(cy: Core): void {
     // texture level), so an 11 px minimum lets labels through at 5.5 px. Compare at the real zoom too; a label
     // hidden here is not taken from the label texture cache either (it is drawn directly, and skipped).
     renderer.eleTextBiggerThanMin = function (this: CanvasRendererInternals, ele, scale) {
-      const minimum = ele.pstyle('min-zoomed-font-size').pfValue;
-      if (minimum > 0 && ele.pstyle('font-size').pfValue * cy.zoom() < minimum) return false;
-      return eleTextBiggerThanMin.call(this, ele, scale);
+      return labelReadableAt(ele, cy.zoom()) && eleTextBiggerThanMin.call(this, ele, scale);
     };
   }
   if (typeof drawArrowheads === 'function') {
