@@ -1,5 +1,5 @@
 // Level of detail, kept layers and hit testing (level-of-detail.ts, cached-layer.ts, hit-test.ts) wrap
-// methods of Cytoscape's 2D canvas renderer that are not public API. Each wrapper steps aside when its
+// and read parts of Cytoscape's 2D canvas renderer that are not public API. Each wrapper steps aside when its
 // method is missing, so a Cytoscape release that renames one would quietly bring back the slow paths:
 // the canvas marks the page instead (`data-renderer-internals-missing`), and a browser test fails on it.
 // Cytoscape is pinned to an exact version in package.json for the same reason.
@@ -15,11 +15,26 @@ export const WRAPPED_RENDERER_METHODS = [
   'drawCachedElement',
   'findNearestElements',
   'getCachedZSortedEles',
+  // Called by the kept layers (cached-layer.ts): without them a layer's next slice is never asked for.
+  'redrawHint',
+  'redraw',
 ] as const;
 
-/** The wrapped methods the 2D renderer lacks (none under WebGL, which is left alone). */
+type RendererInternals = Record<string, unknown> & {
+  webgl?: boolean;
+  NODE?: unknown;
+  data?: { contexts?: unknown; eleTxrCache?: { onDequeue?: unknown }; lblTxrCache?: { onDequeue?: unknown } };
+};
+
+/** The internals the 2D renderer lacks (none under WebGL, which is left alone). */
 export function missingRendererInternals(cy: Core): string[] {
-  const renderer = (cy as unknown as { renderer(): (Record<string, unknown> & { webgl?: boolean }) | null }).renderer();
+  const renderer = (cy as unknown as { renderer(): RendererInternals | null }).renderer();
   if (!renderer || renderer.webgl) return [];
-  return WRAPPED_RENDERER_METHODS.filter((name) => typeof renderer[name] !== 'function');
+  const missing: string[] = WRAPPED_RENDERER_METHODS.filter((name) => typeof renderer[name] !== 'function');
+  // Read by the kept layers: which canvas is the nodes' layer, and when a sharper texture is drawn.
+  if (!Array.isArray(renderer.data?.contexts) || typeof renderer.NODE !== 'number') missing.push('data.contexts[NODE]');
+  for (const cache of ['eleTxrCache', 'lblTxrCache'] as const) {
+    if (typeof renderer.data?.[cache]?.onDequeue !== 'function') missing.push(`data.${cache}.onDequeue`);
+  }
+  return missing;
 }

@@ -12,8 +12,7 @@ export class Throttle {
   }
 
   run(task: () => void): void {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
+    this.cancel();
     const wait = this.#interval() - (performance.now() - this.#last);
     if (wait > 0) this.#timer = setTimeout(() => this.now(task), wait);
     else this.now(task);
