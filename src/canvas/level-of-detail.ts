@@ -9,6 +9,7 @@
 //   programs and ties off screen passed over cheaply, the ties a slice per frame (cached-layer.ts);
 // - the pointer hits only what is drawn (hit-test.ts).
 // Labels use the stylesheet's own `min-zoomed-font-size`, decided at the real zoom (below). Framework-free.
+import { installFastZOrder } from './z-order.ts';
 import type { Core, NodeCollection } from 'cytoscape';
 import { OVERVIEW_ZOOM } from './overview.ts';
 import { installHitTesting, mayReach, NODE_HALF, type Box, type ElementLike } from './hit-test.ts';
@@ -71,6 +72,8 @@ export function installLevelOfDetail(cy: Core): void {
   if (details.has(cy)) return;
   const detail: Detail = { big: false, matrix: false, paused: false };
   details.set(cy, detail);
+  // First, so that hit testing (installed last) wraps the fast z-sort.
+  installFastZOrder(cy);
   const renderer = rendererOf(cy);
   const { drawArrowheads, drawEdgePath, drawLayeredElements, drawCachedNodes, drawCachedElement, eleTextBiggerThanMin, render } = renderer;
   if (typeof render === 'function') {

@@ -15,6 +15,8 @@ export const WRAPPED_RENDERER_METHODS = [
   'drawCachedElement',
   'findNearestElements',
   'getCachedZSortedEles',
+  // Called by the fast z-sort (z-order.ts) after it sorts, as Cytoscape's own sort does.
+  'updateCachedGrabbedEles',
   // Called by the kept layers (cached-layer.ts): without them a layer's next slice is never asked for.
   'redrawHint',
   'redraw',

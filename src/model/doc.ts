@@ -1,4 +1,10 @@
-// The live map is a Y.Doc. Layout (see DESIGN.md):
+// The live map is a Y.Doc. Layout v3 (see DESIGN.md): the map is one *content*, and a pointer says which.
+//   current:  'content' → id          the content that is the map; absent in a v2 document, whose map is
+//                                     the top-level roots below (so no v2 document needs rewriting)
+//   contents: id → Y.Map(root name → Y.Map)   each content holds the roots below. A map loaded over
+//                                     another is written into a new content in small transactions that
+//                                     nobody shows, then becomes the map when the pointer flips (one key)
+// The roots of a content (and, in a v2 document, of the doc itself):
 //   nodes: id → Y.Map(field → JSON)   one Y.Map per node, so concurrent edits to two fields both survive;
 //                                     plus ORDER_KEY, the place every replica lists it in (layout v2)
 //   edges: id → Y.Map(field → JSON)   plus ORDER_KEY (layout v2)
@@ -24,8 +30,11 @@ export const isMapLoad = (origin: unknown): boolean => origin === LOAD_ORIGIN ||
 /** Origin of layout migrations: not undoable, not the user's. */
 export const MIGRATION_ORIGIN = Object.freeze({ name: 'pathways-migration' });
 
+/** Origin of the transactions that write a map into a content not yet shown: not undoable, not a load. */
+export const STAGING_ORIGIN = Object.freeze({ name: 'pathways-staging' });
+
 /** Version of the Y.Doc layout (not of the file format); `migrateDoc` brings older documents up to it. */
-export const DOC_SCHEMA_VERSION = 2;
+export const DOC_SCHEMA_VERSION = 3;
 export const SCHEMA_KEY = '$schema';
 export const ORDER_KEY = '$order';
 
@@ -42,7 +51,75 @@ export interface MapRoots {
   changes: Y.Map<unknown>;
 }
 
+export const ROOT_NAMES = ['nodes', 'edges', 'meta', 'views', 'positions', 'file', 'versions', 'changes'] as const;
+/** The key of the pointer (in the top-level `current` map) that names the content which is the map. */
+export const CONTENT_KEY = 'content';
+
+/** Set on a content once all of it is written: a content without it, not shown, is a load under way (or abandoned). */
+export const WRITTEN_KEY = '$written';
+/** When a load started writing its content (ms since the epoch; a crashed load's leftovers age out). */
+export const STARTED_KEY = '$started';
+
+/** Which content is the map: `current.content`. */
+export const contentPointer = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>('current');
+/** Every content the doc holds: the map, the maps it replaced (Undo flips back to them), one being written. */
+export const contentStore = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>('contents');
+
+/** The roots of one content, or null when it is not one (a peer's malformed write, a deleted id). */
+export function contentRoots(content: unknown): MapRoots | null {
+  if (!(content instanceof Y.Map)) return null;
+  const roots: Record<string, unknown> = {};
+  for (const name of ROOT_NAMES) {
+    const root = content.get(name);
+    if (!(root instanceof Y.Map)) return null;
+    roots[name] = root;
+  }
+  return roots as unknown as MapRoots;
+}
+
+/** The id of the content that is the map, or null when the map is the top-level roots (v2, or a bad pointer). */
+export function currentContentId(doc: Y.Doc): string | null {
+  const id = contentPointer(doc).get(CONTENT_KEY);
+  return typeof id === 'string' && contentRoots(contentStore(doc).get(id)) ? id : null;
+}
+
+/**
+ * The roots of the map as it is now. A pointer that names no well-formed content (a hostile peer)
+ * falls back to the top-level roots, so reading the map never throws.
+ */
 export function mapRoots(doc: Y.Doc): MapRoots {
+  const id = contentPointer(doc).get(CONTENT_KEY);
+  return (typeof id === 'string' && contentRoots(contentStore(doc).get(id))) || topLevelRoots(doc);
+}
+
+/**
+ * Calls `bind` with the roots of the map shown, and again (after undoing the last binding) whenever
+ * another content becomes the map, passing the transaction that switched it. Returns the unbinding.
+ */
+export function watchShownRoots(doc: Y.Doc, bind: (roots: MapRoots, switched: Y.Transaction | null) => () => void): () => void {
+  let unbind = bind(mapRoots(doc), null);
+  let shown = mapRoots(doc).nodes;
+  const onPointer = (event: Y.YMapEvent<unknown>) => {
+    if (mapRoots(doc).nodes === shown) return;
+    unbind();
+    shown = mapRoots(doc).nodes;
+    unbind = bind(mapRoots(doc), event.transaction);
+  };
+  contentPointer(doc).observe(onPointer);
+  return () => {
+    contentPointer(doc).unobserve(onPointer);
+    unbind();
+  };
+}
+
+/** A new, empty content (written into `contents` by the caller). */
+export function newContent(): Y.Map<unknown> {
+  const content = new Y.Map<unknown>();
+  for (const name of ROOT_NAMES) content.set(name, new Y.Map());
+  return content;
+}
+
+function topLevelRoots(doc: Y.Doc): MapRoots {
   return {
     nodes: doc.getMap<FieldMap>('nodes'),
     edges: doc.getMap<FieldMap>('edges'),
@@ -69,19 +146,43 @@ export function fromFieldMap(value: unknown): Record<string, unknown> | unknown 
 
 const KNOWN_TOP_LEVEL = new Set(['format', 'version', 'meta', 'nodes', 'edges', 'views', 'positions', 'versions']);
 
-/** Replaces everything the doc holds with `map`, in one transaction. */
-export function replaceMapContent(doc: Y.Doc, map: PathwaysMap, origin: unknown = LOAD_ORIGIN): void {
-  const roots = mapRoots(doc);
-  doc.transact(() => {
-    for (const root of Object.values(roots)) root.clear();
+/**
+ * The writes that put `map` into a content's empty roots, an entry at a time, in the file's order: a
+ * staged load (map-load.ts) runs them a slice per task, `replaceMapContent` all at once.
+ */
+export function* contentWrites(map: PathwaysMap): Generator<(roots: MapRoots) => void> {
+  yield (roots) => {
     roots.meta.set(SCHEMA_KEY, DOC_SCHEMA_VERSION);
     for (const [key, value] of Object.entries(map.meta)) if (value !== undefined) roots.meta.set(key, value);
-    map.nodes.forEach((node, index) => roots.nodes.set(node.id, toFieldMap({ ...node, [ORDER_KEY]: index })));
-    map.edges.forEach((edge, index) => roots.edges.set(edge.id, toFieldMap({ ...edge, [ORDER_KEY]: index })));
-    map.views.forEach((view, index) => roots.views.set(view.id, toFieldMap({ ...view, [ORDER_KEY]: index })));
-    for (const [id, position] of Object.entries(map.positions)) roots.positions.set(id, { x: position.x, y: position.y });
     for (const [key, value] of Object.entries(map)) if (!KNOWN_TOP_LEVEL.has(key)) roots.file.set(key, value);
-    for (const version of map.versions ?? []) roots.versions.set(version.id, version);
+  };
+  for (const version of map.versions ?? []) yield (roots) => roots.versions.set(version.id, version);
+  for (const [index, node] of map.nodes.entries()) yield (roots) => roots.nodes.set(node.id, toFieldMap({ ...node, [ORDER_KEY]: index }));
+  for (const [index, edge] of map.edges.entries()) yield (roots) => roots.edges.set(edge.id, toFieldMap({ ...edge, [ORDER_KEY]: index }));
+  for (const [index, view] of map.views.entries()) yield (roots) => roots.views.set(view.id, toFieldMap({ ...view, [ORDER_KEY]: index }));
+  for (const [id, position] of Object.entries(map.positions)) yield (roots) => roots.positions.set(id, { x: position.x, y: position.y });
+}
+
+/** A random content id: peers staging loads at once never pick the same one. */
+export function newContentId(): string {
+  let text = '';
+  for (const byte of crypto.getRandomValues(new Uint8Array(8))) text += byte.toString(16).padStart(2, '0');
+  return `content-${text}`;
+}
+
+/**
+ * Makes `map` the map in ONE transaction: a new content, written whole, and the pointer flipped to it.
+ * The content it replaces stays in the doc, so undoing a user's load flips back to it.
+ */
+export function replaceMapContent(doc: Y.Doc, map: PathwaysMap, origin: unknown = LOAD_ORIGIN): void {
+  doc.transact(() => {
+    const id = newContentId();
+    const content = newContent();
+    content.set(WRITTEN_KEY, true);
+    contentStore(doc).set(id, content);
+    const roots = contentRoots(content)!;
+    for (const write of contentWrites(map)) write(roots);
+    contentPointer(doc).set(CONTENT_KEY, id);
   }, origin);
 }
 
@@ -97,8 +198,8 @@ export function nextOrder(): number {
 }
 
 /**
- * Brings a document made by an older studio (layout v1: order taken from Yjs item ids) up to
- * DOC_SCHEMA_VERSION. Deterministic, so peers migrating the same room at once write the same values.
+ * Brings a document made by an older studio (layout v1: order taken from Yjs item ids; v2: the map in
+ * the top-level roots, which v3 still reads) up to DOC_SCHEMA_VERSION. Deterministic, so peers migrating the same room at once write the same values.
  * Returns what it did: 'current', 'migrated', 'empty', or 'newer' (made by a newer studio: left alone).
  */
 export function migrateDoc(doc: Y.Doc): 'current' | 'migrated' | 'empty' | 'newer' {
@@ -107,8 +208,9 @@ export function migrateDoc(doc: Y.Doc): 'current' | 'migrated' | 'empty' | 'newe
   if (version === DOC_SCHEMA_VERSION) return 'current';
   if (typeof version === 'number' && version > DOC_SCHEMA_VERSION) return 'newer';
   if (version === undefined && roots.nodes.size === 0 && roots.edges.size === 0 && roots.meta.size === 0) return 'empty';
+  // v2 → v3 needs no rewrite: a document without a content pointer keeps its map in the top-level roots.
   doc.transact(() => {
-    for (const root of [roots.nodes, roots.edges]) {
+    if (typeof version !== 'number' || version < 2) for (const root of [roots.nodes, roots.edges]) {
       [...root.keys()].sort().forEach((id, index) => {
         const fields = root.get(id);
         if (fields instanceof Y.Map && typeof fields.get(ORDER_KEY) !== 'number') fields.set(ORDER_KEY, index);

@@ -1,7 +1,7 @@
-// Whole-map writes: the slide order, an import merged into the map, a map loaded over the open one.
+// Whole-map writes: the slide order, an import merged into the map (a map loaded over the open one: map-load.ts).
 // Like every mutation: validated before (by the caller's validateMap or here), one transaction each.
 import * as Y from 'yjs';
-import { LOAD_ORIGIN, LOCAL_ORIGIN, mapRoots, nextOrder, ORDER_KEY, replaceMapContent, toFieldMap, USER_LOAD_ORIGIN, type FieldMap } from './doc.ts';
+import { LOCAL_ORIGIN, mapRoots, nextOrder, ORDER_KEY, toFieldMap, type FieldMap } from './doc.ts';
 import { ModelError, writeChangedFields } from './mutations.ts';
 import type { MapEdge, MapMeta, MapNode, PathwaysMap, Position } from './types.ts';
 
@@ -48,12 +48,4 @@ export function applyMapWrites(doc: Y.Doc, writes: MapWrites): void {
     for (const [id, p] of Object.entries(writes.positions)) roots.positions.set(id, { x: p.x, y: p.y });
     for (const [name, value] of Object.entries(writes.meta)) if (value !== undefined) roots.meta.set(name, value);
   }, LOCAL_ORIGIN);
-}
-
-/**
- * Replaces the whole map with a validated one. `undoable`: the local user's act (a file opened over a
- * shared map, the scripting API), which Undo takes back; otherwise a load (the demo, a fresh document).
- */
-export function loadMap(doc: Y.Doc, map: PathwaysMap, options: { undoable: boolean }): void {
-  replaceMapContent(doc, map, options.undoable ? USER_LOAD_ORIGIN : LOAD_ORIGIN);
 }

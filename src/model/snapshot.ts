@@ -4,26 +4,23 @@
 // file or a bug — are quarantined and reported, never thrown; edges whose endpoint is gone are hidden.
 import * as Y from 'yjs';
 import { MAP_FORMAT, MAP_VERSION } from './constants.ts';
-import { fromFieldMap, isMapLoad, mapRoots, ORDER_KEY, SCHEMA_KEY, type MapRoots } from './doc.ts';
-import { deepFreeze, emptyChange, readEntry, type Cached, type HiddenEdge, type MapSnapshot, type QuarantinedEntry, type SnapshotChange } from './snapshot-entries.ts';
+import { ContentReader } from './content-reader.ts';
+import { contentRoots, contentStore, isMapLoad, mapRoots, ORDER_KEY, SCHEMA_KEY, WRITTEN_KEY, type MapRoots } from './doc.ts';
+import { deepFreeze, emptyChange, type HiddenEdge, type MapSnapshot, type QuarantinedEntry, type SnapshotChange } from './snapshot-entries.ts';
 import { storedVersions } from './version-store.ts';
-import { endpointProblem, validateMetaEntry, validatePositionEntry } from './validate.ts';
-import type { MapEdge, MapMeta, MapNode, MapView, PathwaysMap, Position, Problem } from './types.ts';
+import { endpointProblem, validateMetaEntry } from './validate.ts';
+import type { MapEdge, MapMeta, MapNode, MapView, PathwaysMap, Problem } from './types.ts';
 
 export type { Collection, HiddenEdge, MapSnapshot, QuarantinedEntry, SnapshotChange } from './snapshot-entries.ts';
 
 export class SnapshotProjector {
   readonly doc: Y.Doc;
-  private readonly roots: MapRoots;
-  private readonly nodes = new Map<string, Cached<MapNode>>();
-  private readonly edges = new Map<string, Cached<MapEdge>>();
-  /** Collections that gained an entry since the last build and need putting in order. */
-  private readonly unordered = new Set<'nodes' | 'edges'>();
-  /** Which entry each field map holds, to name the entry a nested change belongs to (public API only). */
+  /** The map shown: the content the pointer names (or a v2 document's top-level roots). */
+  private reader: ContentReader;
+  /** A content being loaded, read ahead as its slices arrive, so showing it costs only the snapshot. */
+  private ahead: ContentReader | null = null;
+  /** Which entry each field map holds, to name the entry a nested change belongs to. */
   private readonly entryIds = new WeakMap<object, string>();
-  private readonly views = new Map<string, Cached<MapView>>();
-  private positions: Record<string, Position> = {};
-  private positionProblems = new Map<string, Problem[]>();
   private meta: MapMeta = { title: '' };
   private metaProblems: QuarantinedEntry[] = [];
   private current!: MapSnapshot;
@@ -33,7 +30,7 @@ export class SnapshotProjector {
 
   constructor(doc: Y.Doc) {
     this.doc = doc;
-    this.roots = mapRoots(doc);
+    this.reader = new ContentReader(mapRoots(doc), this.entryIds);
     this.reloadAll();
     doc.on('afterTransaction', this.onTransaction);
   }
@@ -52,43 +49,20 @@ export class SnapshotProjector {
     this.listeners.clear();
   }
 
-  private reloadAll(): SnapshotChange {
-    const change = emptyChange(true);
-    this.unordered.add('nodes').add('edges');
-    for (const [collection, cache] of [['nodes', this.nodes], ['edges', this.edges], ['views', this.views]] as const) {
-      cache.clear();
-      for (const [id, fields] of this.roots[collection].entries()) {
-        (cache as Map<string, Cached<unknown>>).set(id, readEntry(this.roots, collection, id)!);
-        if (fields instanceof Y.Map) this.entryIds.set(fields, id);
-        if (collection !== 'views') change[collection].add(id);
-      }
-    }
-    this.positions = {};
-    this.positionProblems.clear();
-    for (const id of this.roots.positions.keys()) {
-      this.readPosition(id);
-      change.positions.add(id);
-    }
-    this.readMeta();
-    this.build();
-    return change;
+  private get roots(): MapRoots {
+    return this.reader.roots;
   }
 
-  private readPosition(id: string): void {
-    const raw = this.roots.positions.get(id);
-    this.positionProblems.delete(id);
-    if (raw === undefined) {
-      delete this.positions[id];
-      return;
-    }
-    const problems = validatePositionEntry(raw);
-    if (problems.length) {
-      this.positionProblems.set(id, problems);
-      delete this.positions[id];
-    } else {
-      const { x, y } = raw as Position;
-      this.positions[id] = Object.freeze({ x, y });
-    }
+  /** Everything changed: a change listing every entry, after the snapshot is rebuilt. */
+  private reloadAll(readEntries = true): SnapshotChange {
+    if (readEntries) this.reader.readAll();
+    this.readMeta();
+    this.build();
+    const change = emptyChange(true);
+    for (const id of this.reader.nodes.keys()) change.nodes.add(id);
+    for (const id of this.reader.edges.keys()) change.edges.add(id);
+    for (const id of this.reader.positions.keys()) change.positions.add(id);
+    return change;
   }
 
   private readMeta(): void {
@@ -109,80 +83,61 @@ export class SnapshotProjector {
   }
 
   private applyTransaction(transaction: Y.Transaction): void {
+    const roots = mapRoots(this.doc);
+    if (roots.nodes !== this.roots.nodes) {
+      // The pointer moved: another content is the map (a load here or at a peer, or its undo).
+      const ahead = this.ahead?.content === roots.nodes.parent ? this.ahead : null;
+      this.ahead = null;
+      this.reader = ahead ?? new ContentReader(roots, this.entryIds);
+      this.emit({ ...this.reloadAll(!ahead), load: true });
+      return;
+    }
+    this.readAhead(transaction);
+    const touched = this.reader.apply(transaction);
     const change = emptyChange(false);
     change.load = isMapLoad(transaction.origin);
-    const { roots } = this;
-    for (const [changedType, keys] of transaction.changed) {
-      const type = changedType as unknown;
-      if (type === roots.file) change.full = true;
-      else if (type === roots.meta) change.meta = true;
-      else if (type === roots.positions) for (const key of keys) key !== null && change.positions.add(key);
-      else if (type === roots.nodes) for (const key of keys) key !== null && change.nodes.add(key);
-      else if (type === roots.edges) for (const key of keys) key !== null && change.edges.add(key);
-      else if (type === roots.views) change.views = true;
-      else {
-        const parent = changedType.parent as unknown;
-        const id = this.entryIds.get(changedType);
-        if (!id) continue;
-        if (parent === roots.nodes) change.nodes.add(id);
-        else if (parent === roots.edges) change.edges.add(id);
-        else if (parent === roots.views) change.views = true;
-      }
-    }
-    const touched = change.full || change.meta || change.views || change.nodes.size || change.edges.size || change.positions.size;
-    if (!touched) return;
-    if (change.full) {
+    change.nodes = touched.nodes;
+    change.edges = touched.edges;
+    change.positions = touched.positions;
+    change.views = touched.views;
+    const changed = new Set<unknown>(transaction.changed.keys());
+    change.meta = changed.has(roots.meta);
+    if (changed.has(roots.file)) {
       this.emit({ ...this.reloadAll(), load: change.load });
       return;
     }
-    for (const id of change.nodes) this.refresh(this.nodes, 'nodes', id);
-    for (const id of change.edges) this.refresh(this.edges, 'edges', id);
-    if (change.views) {
-      this.views.clear();
-      for (const [id, fields] of roots.views.entries()) {
-        this.views.set(id, readEntry(roots, 'views', id)!);
-        if (fields instanceof Y.Map) this.entryIds.set(fields, id);
-      }
-    }
-    for (const id of change.positions) this.readPosition(id);
+    if (!(change.meta || change.views || change.nodes.size || change.edges.size || change.positions.size)) return;
     if (change.meta) this.readMeta();
     this.build();
     this.emit(change);
   }
 
-  private refresh<T>(cache: Map<string, Cached<T>>, collection: 'nodes' | 'edges', id: string): void {
-    const entry = readEntry<T>(this.roots, collection, id);
-    const before = cache.get(id);
-    if (entry) {
-      // A new entry, or one whose place changed (a peer's edit, an undo that recreated it), moves.
-      if (!before || before.order !== entry.order) this.unordered.add(collection);
-      const fields = this.roots[collection].get(id);
-      if (fields instanceof Y.Map) this.entryIds.set(fields, id);
-      cache.set(id, entry);
-    } else cache.delete(id);
-  }
-
-  /**
-   * Puts entries in the order every replica agrees on: by their order key (ORDER_KEY, written with the
-   * entry), then by id — never by when they reached this replica, which differs from peer to peer and
-   * would lay out the same map differently on each screen. Entries without a key (a v1 document not yet
-   * migrated, or a peer's bad write) come last, by id.
-   */
-  private reorder<T>(cache: Map<string, Cached<T>>): void {
-    const last = Number.POSITIVE_INFINITY;
-    const sorted = [...cache].sort(([a, x], [b, y]) => (x.order ?? last) - (y.order ?? last) || (a < b ? -1 : a > b ? 1 : 0));
-    cache.clear();
-    for (const [id, entry] of sorted) cache.set(id, entry);
+  /** Follows a content being written that is not the map (a staged load, here or at a peer). */
+  private readAhead(transaction: Y.Transaction): void {
+    const store = contentStore(this.doc);
+    for (const [type, keys] of transaction.changed) {
+      if ((type as unknown) === store) {
+        // A content added (a load begins) or removed (one cancelled).
+        for (const key of keys) {
+          const content = key === null ? undefined : store.get(key);
+          const roots = contentRoots(content);
+          // Only a content still being written: a peer joining receives the maps loads replaced, too.
+          if (roots && content !== this.roots.nodes.parent && (content as Y.Map<unknown>).get(WRITTEN_KEY) !== true) {
+            this.ahead = new ContentReader(roots, this.entryIds);
+            this.ahead.readAll();
+          } else if (this.ahead && !contentRoots(this.ahead.content)) this.ahead = null;
+        }
+      }
+    }
+    if (this.ahead && this.ahead.content !== this.roots.nodes.parent) this.ahead.apply(transaction);
   }
 
   private build(): void {
-    if (this.unordered.has('nodes')) this.reorder(this.nodes);
-    if (this.unordered.has('edges')) this.reorder(this.edges);
-    this.unordered.clear();
+    this.reader.reorder();
     const quarantined: QuarantinedEntry[] = [...this.metaProblems];
     const nodes: MapNode[] = [];
     const nodeTypes = new Map<string, MapNode['type']>();
-    for (const [id, entry] of this.nodes) {
+    for (const [id, entry] of this.reader.nodes) {
       if (entry.value) {
         nodes.push(entry.value);
         nodeTypes.set(id, entry.value.type);
@@ -190,7 +145,7 @@ export class SnapshotProjector {
     }
     const edges: MapEdge[] = [];
     const hiddenEdges: HiddenEdge[] = [];
-    for (const [id, entry] of this.edges) {
+    for (const [id, entry] of this.reader.edges) {
       if (!entry.value) {
         quarantined.push({ collection: 'edges', id, problems: entry.problems });
         continue;
@@ -205,7 +160,7 @@ export class SnapshotProjector {
     }
     const views: MapView[] = [];
     const orders = new Map<MapView, number>();
-    for (const [id, entry] of this.views) {
+    for (const [id, entry] of this.reader.views) {
       if (!entry.value) {
         quarantined.push({ collection: 'views', id, problems: entry.problems });
         continue;
@@ -216,7 +171,7 @@ export class SnapshotProjector {
       views.push(clean);
     }
     views.sort((a, b) => orders.get(a)! - orders.get(b)! || a.id.localeCompare(b.id));
-    for (const [id, problems] of this.positionProblems) quarantined.push({ collection: 'positions', id, problems });
+    for (const [id, problems] of this.reader.positionProblems) quarantined.push({ collection: 'positions', id, problems });
     const extras: Record<string, unknown> = {};
     for (const [key, value] of this.roots.file.entries()) extras[key] = value;
     const map: PathwaysMap = {
@@ -227,7 +182,7 @@ export class SnapshotProjector {
       nodes: Object.freeze(nodes) as MapNode[],
       edges: Object.freeze(edges) as MapEdge[],
       views: Object.freeze(views) as MapView[],
-      positions: Object.freeze({ ...this.positions }),
+      positions: Object.freeze(Object.fromEntries(this.reader.positions)),
     };
     this.current = Object.freeze({
       map: Object.freeze(map),

@@ -2,7 +2,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { migrateDoc } from '../model/doc.ts';
-import { loadMap } from '../model/map-writes.ts';
+import { cancelLoading, loadMapInSlices } from '../model/map-load.ts';
 import { newId } from '../model/mutations.ts';
 import { readMapFile } from '../model/snapshot.ts';
 import type { PathwaysMap } from '../model/types.ts';
@@ -30,6 +30,7 @@ export async function openLocalMap(id: string): Promise<OpenMap> {
     doc,
     persistence,
     async close() {
+      cancelLoading(doc);
       await persistence.destroy();
       doc.destroy();
     },
@@ -40,7 +41,7 @@ export async function openLocalMap(id: string): Promise<OpenMap> {
 export async function createLocalMap(map: PathwaysMap, room?: string): Promise<CatalogEntry> {
   const id = newId('map');
   const opened = await openLocalMap(id);
-  loadMap(opened.doc, map, { undoable: false });
+  await loadMapInSlices(opened.doc, map, { undoable: false });
   await flush(opened);
   await opened.close();
   const now = Date.now();

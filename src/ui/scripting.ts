@@ -4,7 +4,7 @@ import { AnalysisClient } from '../workers-client/analysis.ts';
 import type { AnalysisOptions, AnalysisReport } from '../analysis/types.ts';
 import type { SimulationRun } from '../simulation/index.ts';
 import { addEdge, addNode, putView, removeEdges, removeNodes, removeView, updateEdge, updateNode } from '../model/mutations.ts';
-import { loadMap } from '../model/map-writes.ts';
+import { loadMapInSlices } from '../model/map-load.ts';
 import { readMapFile } from '../model/snapshot.ts';
 import type { MapEdge, MapNode, MapView, PathwaysMap } from '../model/types.ts';
 import { activateView, findView } from './views/activate.ts';
@@ -40,7 +40,8 @@ export interface PathwaysApi extends HistoryApi {
   version: string;
   ready: Promise<void>;
   getMap(): PathwaysMap;
-  loadMap(json: unknown): void;
+  /** Validates (throwing at once with the problems), then loads a slice at a time; resolves true once it is the map shown, false if a newer load superseded it. */
+  loadMap(json: unknown): Promise<boolean>;
   addNode(node: Partial<MapNode> & Pick<MapNode, 'type'>): string;
   updateNode(id: string, patch: Record<string, unknown>): void;
   removeNode(id: string, options?: Parameters<typeof removeNodes>[2]): void;
@@ -109,7 +110,7 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
     loadMap(json) {
       const { map, problems } = validateMap(typeof json === 'string' ? JSON.parse(json) : json);
       if (!map) throw new Error(`The map was not loaded:\n${formatProblems(problems, 'map')}`);
-      loadMap(studio().doc, map, { undoable: true });
+      return loadMapInSlices(studio().doc, map, { undoable: true });
     },
     addNode: (node) => addNode(studio().doc, node),
     updateNode: (id, patch) => updateNode(studio().doc, id, patch),

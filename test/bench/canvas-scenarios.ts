@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { PathwaysMap } from '../../src/model/types.ts';
-import { profiled } from './cpu-profile.ts';
+import { printConsoleProfiles, profiled } from './cpu-profile.ts';
 import { OVERVIEW_ZOOM } from '../../src/canvas/overview.ts';
 
 export interface CanvasFigures {
@@ -29,7 +29,7 @@ interface Phase {
   name: string;
   at: number;
 }
-type ProbeWindow = Window & { benchTasks: { start: number; duration: number }[]; benchPhases: Phase[]; benchFrames: number; benchObserver?: PerformanceObserver; benchMap?: unknown };
+type ProbeWindow = Window & { benchTasks: { start: number; duration: number }[]; benchPhases: Phase[]; benchFrames: number; benchObserver?: PerformanceObserver; benchFile: File };
 
 /** Starts counting long tasks and animation frames in the page. */
 async function startProbe(page: Page): Promise<void> {
@@ -112,8 +112,10 @@ async function waitViewportStill(page: Page): Promise<void> {
 
 export async function canvasScenario(page: Page, map: PathwaysMap, name: string): Promise<CanvasFigures> {
   await page.evaluate('globalThis.__name = (f) => f');
-  await page.evaluate((json) => ((window as unknown as ProbeWindow).benchMap = json), map as unknown as Record<string, unknown>);
+  // The map goes in as a user's file (Open…): read, parsed and validated in the import worker, written a slice at a time.
+  await page.evaluate((text) => ((window as unknown as ProbeWindow).benchFile = new File([text], 'county.pathways.json', { type: 'application/json' })), JSON.stringify(map));
   const last = map.nodes[map.nodes.length - 1].id;
+  if (process.env.CONSOLE_PROFILES) await printConsoleProfiles(page);
   await startProbe(page);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -121,7 +123,11 @@ export async function canvasScenario(page: Page, map: PathwaysMap, name: string)
   const cpuBefore = await threadTime();
   const drawnMs = await profiled(page, `${name}-load`, () => page.evaluate(async (lastId) => {
     const started = performance.now();
-    window.pathways.loadMap((window as unknown as ProbeWindow).benchMap as never);
+    const input = document.querySelector<HTMLInputElement>('[data-testid="open-file"]')!;
+    const picked = new DataTransfer();
+    picked.items.add((window as unknown as ProbeWindow).benchFile);
+    input.files = picked.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
     while (!window.pathways.nodeScreenPosition(lastId) || document.body.dataset.canvasBusy) await new Promise((resolve) => requestAnimationFrame(resolve));
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     return performance.now() - started;
@@ -129,6 +135,13 @@ export async function canvasScenario(page: Page, map: PathwaysMap, name: string)
   const loadCpuMs = ((await threadTime()) - cpuBefore) * 1000;
   await cdp.detach();
   const load = await readProbe(page);
+  if (process.env.LOAD_TRACE) {
+    const trace = await page.evaluate(() => ({
+      tasks: (window as unknown as ProbeWindow).benchTasks.map((t) => `${t.start.toFixed(0)}+${t.duration.toFixed(0)}`),
+      marks: performance.getEntriesByType('mark').filter((m) => m.name.startsWith('pathways:')).map((m) => `${m.name}@${m.startTime.toFixed(0)}`),
+    }));
+    console.log('  load tasks', trace.tasks.join(' '), '\n  marks', trace.marks.join(' '));
+  }
   await waitViewportStill(page);
   await settle(page);
 

@@ -6,7 +6,7 @@ import { roomIdForKey, writeToken } from '../../src/collab/room-link.ts';
 import { readMapFile } from '../../src/model/snapshot.ts';
 import { syntheticMap } from '../../src/model/synthetic.ts';
 import { join } from 'node:path';
-import { createMapDoc } from '../../src/model/doc.ts';
+import { createMapDoc, mapRoots } from '../../src/model/doc.ts';
 import { updateNode } from '../../src/model/mutations.ts';
 import { validateMap } from '../../src/model/validate.ts';
 import * as Y from 'yjs';
@@ -129,7 +129,7 @@ export async function conveningBench(demo: ReturnType<typeof validateMap>['map']
     const cpuBefore = server.cpuSeconds();
     const provider = relayProvider(server.url, bigRoom, doc, null, '127.0.3.1');
     await synced(provider);
-    while (doc.getMap('nodes').size !== bigDoc.getMap('nodes').size) await new Promise((r) => setTimeout(r, 20));
+    while (mapRoots(doc).nodes.size !== mapRoots(bigDoc).nodes.size) await new Promise((r) => setTimeout(r, 20));
     line(`convening: joining a ${(state.byteLength / 1e6).toFixed(1)} MB room, ${label}`, `${(performance.now() - started).toFixed(0)} ms (server CPU ${(server.cpuSeconds() - cpuBefore).toFixed(1)} s)`);
     provider.destroy();
   }

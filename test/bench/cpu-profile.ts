@@ -66,6 +66,48 @@ export async function profiled<T>(page: Page, name: string, run: () => Promise<T
   }
   total.delete('(root) :-1');
   printTop('most total time in it:', total, 30);
+  // Every busy stretch over 50 ms, in order, with where its time went: which step of a load blocks.
+  let start = 0;
+  let busy = 0;
+  samples.forEach((id, i) => {
+    const idle = byId.get(id)!.callFrame.functionName === '(idle)';
+    if (!idle) busy += dt[i] ?? 0;
+    if ((idle || i === samples.length - 1) && busy > 50) {
+      const inclusive = new Map<string, number>();
+      for (let j = start; j <= i; j++) {
+        const seen = new Set<string>();
+        for (let node: number | undefined = samples[j]; node !== undefined; node = parent.get(node)) seen.add(keyOf(byId.get(node)!));
+        for (const key of seen) inclusive.set(key, (inclusive.get(key) ?? 0) + (dt[j] ?? 0));
+      }
+      inclusive.delete('(root) :-1');
+      printTop(`busy stretch of ${busy.toFixed(0)} ms:`, inclusive, Number(process.env.PROFILE_DEPTH ?? 12));
+    }
+    if (idle) {
+      start = i + 1;
+      busy = 0;
+    }
+  });
   await cdp.detach();
   return result;
+}
+
+/** Prints where the time went in each `console.profile(name)`…`console.profileEnd()` the page runs (debugging a step). */
+export async function printConsoleProfiles(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  cdp.on('Profiler.consoleProfileFinished', ({ profile, title }) => {
+    const byId = new Map(profile.nodes.map((n) => [n.id, n as ProfileNode]));
+    const parent = new Map<number, number>();
+    for (const node of byId.values()) for (const child of node.children ?? []) parent.set(child, node.id);
+    const total = new Map<string, number>();
+    const dt = (profile.timeDeltas ?? []).map((us) => us / 1000);
+    (profile.samples ?? []).forEach((sample, i) => {
+      const seen = new Set<string>();
+      for (let id: number | undefined = sample; id !== undefined; id = parent.get(id)) seen.add(keyOf(byId.get(id)!));
+      for (const key of seen) total.set(key, (total.get(key) ?? 0) + (dt[i] ?? 0));
+    });
+    total.delete('(root) :-1');
+    printTop(`console profile "${title}" (${((profile.endTime - profile.startTime) / 1000).toFixed(0)} ms):`, total, Number(process.env.PROFILE_DEPTH ?? 30));
+  });
 }

@@ -153,14 +153,15 @@ describe('a 2,000-program map in Chromium', () => {
     const midway = await page.evaluate(async () => {
       const { firstMap, secondMap } = window as unknown as { firstMap: { nodes: { id: string }[] }; secondMap: unknown };
       const ids = new Set(firstMap.nodes.map((n) => n.id));
-      window.pathways.loadMap(firstMap as never);
+      // Written into the document a slice at a time, then shown: from then on the canvas draws it in slices.
+      await window.pathways.loadMap(firstMap as never);
       for (let frame = 0; frame < 10_000; frame++) {
         // The canvas takes the map up a frame later; once it is not busy the load is over.
         await new Promise((resolve) => requestAnimationFrame(resolve));
         if (!document.body.dataset.canvasBusy) break;
         const shown = window.pathways.canvasContent().nodes.filter((id) => ids.has(id)).length;
         if (shown > 0 && shown < ids.size) {
-          window.pathways.loadMap(secondMap as never);
+          await window.pathways.loadMap(secondMap as never);
           return true;
         }
       }
@@ -174,10 +175,14 @@ describe('a 2,000-program map in Chromium', () => {
     await page.evaluate((json) => window.pathways.loadMap(json), demo as never);
     await idle();
     await expectCanvasShows(demo);
-    await page.evaluate(({ first, second }) => {
-      window.pathways.loadMap(first);
-      window.pathways.loadMap(second);
+    // …and the second starts while the first is still being written into the document: the first never shows.
+    const outcome = await page.evaluate(async ({ first, second }) => {
+      const firstLoad = window.pathways.loadMap(first);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const secondShown = await window.pathways.loadMap(second);
+      return { first: await firstLoad, second: secondShown, nodes: window.pathways.getMap().nodes.length };
     }, { first: map as unknown, second: smaller as unknown });
+    expect(outcome).toEqual({ first: false, second: true, nodes: smaller.nodes.length });
     await idle();
     await expectCanvasShows(smaller);
     // Back to the 2,000-program map for the tests below.

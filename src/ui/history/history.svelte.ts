@@ -5,7 +5,7 @@ import { elementsChangedBy, editors, setEditor } from '../../model/attribution.t
 import { restoreVersion } from '../../history/restore.ts';
 import { findVersion, listVersions, takeVersion, versionMap } from '../../history/versions.ts';
 import type * as Y from 'yjs';
-import { isMapLoad, mapRoots } from '../../model/doc.ts';
+import { isMapLoad, watchShownRoots } from '../../model/doc.ts';
 import type { PathwaysMap } from '../../model/types.ts';
 import { rememberedName } from '../state/identity.ts';
 import type { ChangeHistory } from '../state/features.ts';
@@ -42,39 +42,37 @@ export class HistoryState implements ChangeHistory {
   constructor(private readonly studio: Studio) {
     // Edits are signed with the name this browser uses in rooms (asked once, remembered).
     setEditor(studio.doc, rememberedName);
-    const roots = mapRoots(studio.doc);
-    const refreshVersions = (event?: { transaction: Y.Transaction }) => {
+    const refreshVersions = (event?: { transaction: Y.Transaction }, loaded = isMapLoad(event?.transaction.origin)) => {
       this.versions = listVersions(studio.doc);
       // Another map was opened or loaded: what was shown or compared belongs to the old one.
-      if (isMapLoad(event?.transaction.origin)) {
+      if (loaded) {
         this.comparison = null;
         studio.showPast(null);
       }
     };
-    const refreshChanges = (event: Y.YMapEvent<unknown>) => {
-      this.changesRevision++;
-      if (event.transaction.local) return;
-      for (const [key, change] of event.changes.keys) {
-        const entry = change.action === 'add' ? (roots.changes.get(key) as { by?: unknown; action?: unknown; version?: unknown } | undefined) : undefined;
-        if (entry?.action === 'restored' && typeof entry.by === 'string' && typeof entry.version === 'string') {
-          this.restoredBy = `${entry.by.slice(0, 80)} restored “${entry.version.slice(0, 200)}”`;
-          break;
+    // The map shown is one content of the doc: a load (here or at a peer) shows another.
+    this.stop = watchShownRoots(studio.doc, (roots, switched) => {
+      const refreshChanges = (event: Y.YMapEvent<unknown>) => {
+        this.changesRevision++;
+        if (event.transaction.local) return;
+        for (const [key, change] of event.changes.keys) {
+          const entry = change.action === 'add' ? (roots.changes.get(key) as { by?: unknown; action?: unknown; version?: unknown } | undefined) : undefined;
+          if (entry?.action === 'restored' && typeof entry.by === 'string' && typeof entry.version === 'string') {
+            this.restoredBy = `${entry.by.slice(0, 80)} restored “${entry.version.slice(0, 200)}”`;
+            break;
+          }
         }
-      }
-    };
-    refreshVersions();
-    roots.versions.observe(refreshVersions);
-    // A load that brings no versions may leave the versions root untouched: the nodes root always changes.
-    const onLoad = (_event: unknown, transaction: Y.Transaction) => {
-      if (isMapLoad(transaction.origin)) refreshVersions({ transaction });
-    };
-    roots.nodes.observe(onLoad);
-    roots.changes.observe(refreshChanges);
-    this.stop = () => {
-      roots.versions.unobserve(refreshVersions);
-      roots.nodes.unobserve(onLoad);
-      roots.changes.unobserve(refreshChanges);
-    };
+      };
+      refreshVersions(switched ? { transaction: switched } : undefined, !!switched);
+      if (switched) this.changesRevision++;
+      const onVersions = (event: Y.YMapEvent<unknown>) => refreshVersions(event);
+      roots.versions.observe(onVersions);
+      roots.changes.observe(refreshChanges);
+      return () => {
+        roots.versions.unobserve(onVersions);
+        roots.changes.unobserve(refreshChanges);
+      };
+    });
   }
 
   /** Adds a map file as a side to compare; returns its side id. */

@@ -4,12 +4,12 @@ import { readMapFile } from '../../model/snapshot.ts';
 import type { PathwaysMap } from '../../model/types.ts';
 import { validateMap } from '../../model/validate.ts';
 import { newId } from '../../model/mutations.ts';
+import { loadMapInSlices } from '../../model/map-load.ts';
 import { canEncryptSignaling, newRoomLink, type RoomLink } from '../../collab/room-link.ts';
 import { RoomState } from './room.svelte.ts';
 import type { CatalogEntry } from '../../persist/catalog.ts';
 import {
   catalog,
-  createLocalMap,
   deleteLocalMap,
   duplicateLocalMap,
   openLocalMap,
@@ -110,10 +110,14 @@ export class Session {
     return this.room;
   }
 
+  /** Opens a new local map holding `map`: the studio shows at once, a county-size map arrives a slice at a time. */
   async createAndOpen(map: PathwaysMap): Promise<void> {
-    const entry = await createLocalMap(map);
+    const now = Date.now();
+    const entry: CatalogEntry = { id: newId('map'), title: map.meta.title || 'Untitled map', createdAt: now, updatedAt: now, nodeCount: map.nodes.length };
+    catalog.put(entry);
     this.refresh();
     await this.open(entry.id);
+    if (this.opened?.id === entry.id) await loadMapInSlices(this.opened.doc, map, { undoable: false });
   }
 
   async createBlank(): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createMapDoc, emptyMap, LOCAL_ORIGIN } from '../../../src/model/doc.ts';
+import { createMapDoc, emptyMap, LOCAL_ORIGIN, mapRoots } from '../../../src/model/doc.ts';
 import { addEdge, addNode, removeNodes, updateNode } from '../../../src/model/mutations.ts';
 import { entryLabel, touchedEntries } from '../../../src/collab/kept-edits.ts';
 
@@ -18,7 +18,7 @@ describe('naming the edits kept on this device', () => {
     const program = addNode(doc, { type: 'program', label: 'Swim lessons', organizationId: org });
     updateNode(doc, program, { capacity: 40 });
     const tie = addEdge(doc, { type: 'referral', source: program, target: program });
-    doc.transact(() => doc.getMap('meta').set('title', 'Kept map'), LOCAL_ORIGIN);
+    doc.transact(() => mapRoots(doc).meta.set('title', 'Kept map'), LOCAL_ORIGIN);
     removeNodes(doc, [org], { programs: 'keep' });
     expect(seen[0]).toEqual([org]);
     expect(seen[2]).toEqual([program]);

@@ -7,7 +7,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { startServer, type RunningServer } from '../../../src/server/app-server.ts';
 import { roomIdForToken, writeToken } from '../../../src/collab/room-link.ts';
-import { createMapDoc } from '../../../src/model/doc.ts';
+import { createMapDoc, mapRoots } from '../../../src/model/doc.ts';
 import { updateNode } from '../../../src/model/mutations.ts';
 import { historyOf, setEditor } from '../../../src/model/attribution.ts';
 import { findVersion, listVersions, takeVersion, versionMap } from '../../../src/history/versions.ts';
@@ -43,7 +43,7 @@ it('versions taken at once by two editors reach everyone and survive a relay res
   const ben = new Y.Doc();
   setEditor(ben, () => 'Ben');
   await synced(connect(room, ben, true));
-  await until(() => ben.getMap('nodes').size === 5, 'the map to reach Ben');
+  await until(() => mapRoots(ben).nodes.size === 5, 'the map to reach Ben');
   // Both take a version in the same moment, each before seeing the other's.
   takeVersion(ana, 'Ana’s baseline'); // same tick: no message from the relay can arrive in between
   takeVersion(ben, 'Ben’s baseline');

@@ -5,7 +5,8 @@ import * as Y from 'yjs';
 import { createMapDoc, createUndoManager, mapRoots, readMapFile } from '../../../src/model/index.ts';
 import { DOC_SCHEMA_VERSION, migrateDoc, ORDER_KEY, SCHEMA_KEY } from '../../../src/model/doc.ts';
 import { addNode, ModelError, putView, removeNodes, updateNodesEach } from '../../../src/model/mutations.ts';
-import { applyMapWrites, loadMap, reorderViews } from '../../../src/model/map-writes.ts';
+import { applyMapWrites, reorderViews } from '../../../src/model/map-writes.ts';
+import { loadMap } from '../../../src/model/map-load.ts';
 import { smallMap } from '../../fixtures/small-map.ts';
 
 const ids = (doc: Y.Doc) => readMapFile(doc).nodes.map((n) => n.id);

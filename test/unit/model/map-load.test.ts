@@ -1,0 +1,188 @@
+// Loading a whole map a slice at a time (layout v3): the map shown changes once, when the pointer flips;
+// until then every replica shows the old map; Undo flips back; a newer load supersedes an older one.
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CONTENT_KEY, contentPointer, contentStore, createMapDoc, DOC_SCHEMA_VERSION, mapRoots, migrateDoc, SCHEMA_KEY, STARTED_KEY, WRITTEN_KEY } from '../../../src/model/doc.ts';
+import { ABANDONED_AFTER_MS, loadMap, loadMapInSlices, StagedLoad } from '../../../src/model/map-load.ts';
+import { addNode, updateNode } from '../../../src/model/mutations.ts';
+import { projectSnapshot, readMapFile, SnapshotProjector } from '../../../src/model/snapshot.ts';
+import { syntheticMap } from '../../../src/model/synthetic.ts';
+import { createUndoManager } from '../../../src/model/undo.ts';
+import { smallMap } from '../../fixtures/small-map.ts';
+
+/** Two replicas wired together: every update of one reaches the other at once. */
+function pair(map = smallMap()) {
+  const ana = createMapDoc(map);
+  const ben = new Y.Doc();
+  Y.applyUpdate(ben, Y.encodeStateAsUpdate(ana));
+  ana.on('update', (update: Uint8Array, origin: unknown) => origin !== 'wire' && Y.applyUpdate(ben, update, 'wire'));
+  ben.on('update', (update: Uint8Array, origin: unknown) => origin !== 'wire' && Y.applyUpdate(ana, update, 'wire'));
+  return { ana, ben };
+}
+
+/** A slice that ends after `n` entries. */
+const every = (n: number) => {
+  let written = 0;
+  return () => ++written % n === 0;
+};
+
+describe('a map loaded in slices', () => {
+  it('changes what every replica shows once, at the flip, and then shows all of the new map', () => {
+    const { ana, ben } = pair();
+    const big = syntheticMap(200);
+    const anaView = new SnapshotProjector(ana);
+    const benView = new SnapshotProjector(ben);
+    const shown: number[] = [];
+    benView.subscribe((snapshot) => shown.push(snapshot.map.nodes.length));
+    const load = new StagedLoad(ana, big, { undoable: false });
+    let slices = 0;
+    while (!load.step(every(50))) {
+      slices++;
+      expect(benView.snapshot.map.nodes.length).toBe(smallMap().nodes.length);
+      expect(anaView.snapshot.map.meta.title).toBe(smallMap().meta.title);
+    }
+    expect(slices).toBeGreaterThan((big.nodes.length + big.edges.length) / 50 - 2);
+    expect(shown).toEqual([]);
+    load.show();
+    expect(shown).toEqual([big.nodes.length]);
+    expect(readMapFile(ben)).toEqual(big);
+    expect(anaView.snapshot.map).toEqual(projectSnapshot(ana).map);
+    expect(benView.snapshot.map).toEqual(big);
+    expect(mapRoots(ben).meta.get(SCHEMA_KEY)).toBe(DOC_SCHEMA_VERSION);
+  });
+
+  it('reads the content ahead as it arrives, including a peer’s edit to an entry already written', () => {
+    const { ana, ben } = pair();
+    const big = syntheticMap(60);
+    const benView = new SnapshotProjector(ben);
+    const load = new StagedLoad(ana, big, { undoable: false });
+    load.step(every(40));
+    // Someone edits a program of the content being written (not yet the map): the edit must show after the flip.
+    const staged = contentStore(ben).get(load.id) as Y.Map<Y.Map<Y.Map<unknown>>>;
+    const program = big.nodes.find((n) => n.type === 'program' && staged.get('nodes')!.has(n.id))!;
+    staged.get('nodes')!.get(program.id)!.set('label', 'Edited while loading');
+    while (!load.step(every(40)));
+    load.show();
+    expect(benView.snapshot.map.nodes.find((n) => n.id === program.id)!.label).toBe('Edited while loading');
+    expect(benView.snapshot.map).toEqual(projectSnapshot(ben).map);
+    expect(projectSnapshot(ana).map).toEqual(projectSnapshot(ben).map);
+  });
+
+  it('a user’s load is one undo step that flips back to the old map, and redo flips forward', () => {
+    const doc = createMapDoc(smallMap());
+    const undo = createUndoManager(doc);
+    const before = readMapFile(doc);
+    const big = syntheticMap(100);
+    const load = new StagedLoad(doc, big, { undoable: true });
+    while (!load.step(every(30)));
+    expect(undo.undoStack).toHaveLength(0);
+    load.show();
+    undo.stopCapturing();
+    const added = addNode(doc, { type: 'organization', label: 'After the load' });
+    undo.stopCapturing();
+    undo.undo();
+    expect(readMapFile(doc)).toEqual(big);
+    undo.undo();
+    expect(readMapFile(doc)).toEqual(before);
+    undo.redo();
+    expect(readMapFile(doc)).toEqual(big);
+    undo.redo();
+    expect(readMapFile(doc).nodes.some((n) => n.id === added)).toBe(true);
+    // Back on the old map, its edits are undone there too (a new edit ends the redo of the load).
+    undo.undo();
+    undo.undo();
+    updateNode(doc, 'P2', { label: 'Back on the old map' });
+    undo.stopCapturing();
+    expect(readMapFile(doc).nodes.find((n) => n.id === 'P2')!.label).toBe('Back on the old map');
+    undo.undo();
+    expect(readMapFile(doc)).toEqual(before);
+  });
+
+  it('a second load supersedes the first: it resolves false and leaves nothing of it', async () => {
+    const doc = createMapDoc(smallMap());
+    const view = new SnapshotProjector(doc);
+    const first = syntheticMap(150, 1);
+    const second = syntheticMap(80, 2);
+    const pause = () => Promise.resolve();
+    const firstLoad = loadMapInSlices(doc, first, { undoable: false, sliceMs: 0, pause });
+    await pause();
+    const secondLoad = loadMapInSlices(doc, second, { undoable: false, sliceMs: 0, pause });
+    expect(await firstLoad).toBe(false);
+    expect(await secondLoad).toBe(true);
+    expect(view.snapshot.map).toEqual(second);
+    // The map it replaced is kept (Undo may flip back to it); the first load's content is gone.
+    expect(contentStore(doc).size).toBe(2);
+    loadMap(doc, smallMap(), { undoable: false });
+    expect(view.snapshot.map).toEqual(smallMap());
+  });
+
+  it('removes a load abandoned long ago at the next load, and keeps every map shown before', () => {
+    const doc = createMapDoc(smallMap());
+    const started = Date.now();
+    const crashed = new StagedLoad(doc, syntheticMap(50), { undoable: false }, started);
+    crashed.step(every(10));
+    const recent = new Y.Doc();
+    Y.applyUpdate(recent, Y.encodeStateAsUpdate(doc));
+    // Another replica loads a while later: a load started minutes ago may still be under way, so it stays.
+    new StagedLoad(recent, syntheticMap(5), { undoable: false }, started + 60_000).cancel();
+    expect(contentStore(recent).has(crashed.id)).toBe(true);
+    loadMap(recent, syntheticMap(5), { undoable: false });
+    const later = new StagedLoad(recent, smallMap(), { undoable: false }, started + ABANDONED_AFTER_MS + 1);
+    expect(contentStore(recent).has(crashed.id)).toBe(false);
+    while (!later.step(() => false));
+    later.show();
+    expect(readMapFile(recent)).toEqual(smallMap());
+    // The first map and the 5-program map (both shown once) stay, with the one shown now.
+    expect([...contentStore(recent).values()].every((c) => (c as Y.Map<unknown>).get(WRITTEN_KEY) === true)).toBe(true);
+    expect(contentStore(recent).size).toBe(3);
+    expect((contentStore(recent).get(later.id) as Y.Map<unknown>).get(STARTED_KEY)).toBe(started + ABANDONED_AFTER_MS + 1);
+  });
+});
+
+describe('layout v3 against hostile or old documents', () => {
+  it('reads a pointer that names nothing, or a malformed content, as the top-level map; never throws', () => {
+    const doc = new Y.Doc();
+    mapRoots(doc).meta.set('title', 'Top level');
+    const view = new SnapshotProjector(doc);
+    for (const bad of [42, 'content-missing', null]) {
+      contentPointer(doc).set(CONTENT_KEY, bad);
+      expect(view.snapshot.map.meta.title).toBe('Top level');
+    }
+    const malformed = new Y.Map<unknown>();
+    malformed.set('nodes', 'not a map');
+    contentStore(doc).set('content-bad', malformed);
+    contentPointer(doc).set(CONTENT_KEY, 'content-bad');
+    expect(view.snapshot.map.meta.title).toBe('Top level');
+    contentStore(doc).set('content-text', 'just text');
+    expect(() => loadMap(doc, smallMap(), { undoable: false })).not.toThrow();
+    expect(view.snapshot.map).toEqual(smallMap());
+    expect(contentStore(doc).has('content-text')).toBe(true);
+    // A later load cleans up what is not a content at all.
+    new StagedLoad(doc, smallMap(), { undoable: false }).cancel();
+    expect(contentStore(doc).has('content-text')).toBe(false);
+    expect(contentStore(doc).has('content-bad')).toBe(false);
+  });
+
+  it('opens a v2 document (the map in the top-level roots) without rewriting it; Undo of a load returns to it', () => {
+    const v2 = new Y.Doc();
+    const roots = mapRoots(v2);
+    const fields = new Y.Map<unknown>();
+    v2.transact(() => {
+      roots.meta.set(SCHEMA_KEY, 2);
+      roots.meta.set('title', 'Made by v2');
+      fields.set('type', 'organization');
+      fields.set('label', 'Old org');
+      fields.set('$order', 0);
+      roots.nodes.set('O-old', fields);
+    });
+    const before = readMapFile(v2);
+    expect(migrateDoc(v2)).toBe('migrated');
+    expect(readMapFile(v2)).toEqual({ ...before });
+    expect(contentStore(v2).size).toBe(0);
+    const undo = createUndoManager(v2);
+    loadMap(v2, smallMap(), { undoable: true });
+    expect(readMapFile(v2)).toEqual(smallMap());
+    undo.undo();
+    expect(readMapFile(v2).nodes.map((n) => n.label)).toEqual(['Old org']);
+  });
+});
