@@ -59,6 +59,8 @@ export const CONTENT_KEY = 'content';
 export const WRITTEN_KEY = '$written';
 /** When a load started writing its content (ms since the epoch; a crashed load's leftovers age out). */
 export const STARTED_KEY = '$started';
+/** Set on the content of a load that was stopped: the next load removes it. */
+export const CANCELLED_KEY = '$cancelled';
 
 /** Which content is the map: `current.content`. */
 export const contentPointer = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>('current');
@@ -179,6 +181,7 @@ export function replaceMapContent(doc: Y.Doc, map: PathwaysMap, origin: unknown 
     const id = newContentId();
     const content = newContent();
     content.set(WRITTEN_KEY, true);
+    content.set(STARTED_KEY, Date.now());
     contentStore(doc).set(id, content);
     const roots = contentRoots(content)!;
     for (const write of contentWrites(map)) write(roots);

@@ -3,12 +3,16 @@
 // transactions: not undoable, ignored by every projector but for reading ahead), then becomes the map
 // in one small transaction that flips the pointer — atomic for peers and IndexedDB alike: a load cut off
 // half-way leaves the old map shown and an unfinished content, removed by a later load.
+// The map a load replaced stays (Undo flips back to it); the next load removes it, a slice at a time
+// too, so a room that opens file after file holds two maps at most (a county map is ~6 MB of Yjs state).
 import * as Y from 'yjs';
-import { CONTENT_KEY, contentPointer, STARTED_KEY, WRITTEN_KEY, contentRoots, contentStore, contentWrites, LOAD_ORIGIN, newContent, newContentId, replaceMapContent, STAGING_ORIGIN, USER_LOAD_ORIGIN, type MapRoots } from './doc.ts';
+import { CANCELLED_KEY, CONTENT_KEY, contentPointer, contentRoots, contentStore, contentWrites, currentContentId, LOAD_ORIGIN, newContent, newContentId, replaceMapContent, ROOT_NAMES, STAGING_ORIGIN, STARTED_KEY, USER_LOAD_ORIGIN, WRITTEN_KEY, type MapRoots } from './doc.ts';
 import type { PathwaysMap } from './types.ts';
 
 /** An unfinished content older than this belongs to a load that will never finish. */
 export const ABANDONED_AFTER_MS = 10 * 60_000;
+/** A written content not shown is removed only once it is this old: a peer may be about to show it. */
+const UNSHOWN_AFTER_MS = 60_000;
 
 export interface LoadOptions {
   /** The user's act (a file opened over the map), which Undo takes back; otherwise a load (a new map). */
@@ -21,6 +25,8 @@ const inProgress = new WeakMap<Y.Doc, StagedLoad>();
 export class StagedLoad {
   readonly id = newContentId();
   private readonly writes: Generator<(roots: MapRoots) => void>;
+  /** Removing what earlier loads left, entry by entry, before writing. */
+  private readonly removals: Generator<() => void>;
   private readonly content = newContent();
   private readonly roots: MapRoots;
   private state: 'writing' | 'written' | 'shown' | 'cancelled' = 'writing';
@@ -29,11 +35,9 @@ export class StagedLoad {
     inProgress.get(doc)?.cancel();
     inProgress.set(doc, this);
     this.writes = contentWrites(map);
+    this.removals = removals(doc, retiredContents(doc, now));
     this.content.set(STARTED_KEY, now);
-    doc.transact(() => {
-      removeAbandoned(doc, now);
-      contentStore(doc).set(this.id, this.content);
-    }, STAGING_ORIGIN);
+    doc.transact(() => contentStore(doc).set(this.id, this.content), STAGING_ORIGIN);
     this.roots = contentRoots(this.content)!;
   }
 
@@ -50,6 +54,12 @@ export class StagedLoad {
     if (this.state !== 'writing') return this.state !== 'cancelled';
     this.doc.transact(() => {
       for (;;) {
+        const removal = this.removals.next();
+        if (!removal.done) {
+          removal.value();
+          if (due()) return;
+          continue;
+        }
         const next = this.writes.next();
         if (next.done) {
           this.content.set(WRITTEN_KEY, true);
@@ -71,12 +81,12 @@ export class StagedLoad {
     if (inProgress.get(this.doc) === this) inProgress.delete(this.doc);
   }
 
-  /** Stops writing and removes what was written; the map shown does not change. */
+  /** Stops writing; the map shown does not change, and the next load removes what was written. */
   cancel(): void {
     if (this.state === 'shown' || this.state === 'cancelled') return;
     this.state = 'cancelled';
     if (inProgress.get(this.doc) === this) inProgress.delete(this.doc);
-    this.doc.transact(() => contentStore(this.doc).delete(this.id), STAGING_ORIGIN);
+    this.doc.transact(() => this.content.set(CANCELLED_KEY, true), STAGING_ORIGIN);
   }
 }
 
@@ -85,15 +95,39 @@ export function cancelLoading(doc: Y.Doc): void {
   inProgress.get(doc)?.cancel();
 }
 
-/** Unfinished contents of loads that stopped (a tab closed mid-load) long ago, and never shown. */
-function removeAbandoned(doc: Y.Doc, now: number): void {
-  const current = contentPointer(doc).get(CONTENT_KEY);
-  for (const [id, content] of contentStore(doc).entries()) {
+/**
+ * The contents a new load removes: all but the map shown (which the new one replaces, and Undo flips
+ * back to), except a load under way elsewhere — unless it was stopped, or started long ago — and
+ * anything that is not a content at all (a peer's malformed write).
+ */
+export function retiredContents(doc: Y.Doc, now: number): string[] {
+  const store = contentStore(doc);
+  const current = currentContentId(doc);
+  const retired: string[] = [];
+  for (const [id, content] of store.entries()) {
     if (id === current) continue;
-    const malformed = !(content instanceof Y.Map);
-    const started = malformed ? 0 : content.get(STARTED_KEY);
-    const abandoned = !malformed && content.get(WRITTEN_KEY) !== true && (typeof started !== 'number' || now - started > ABANDONED_AFTER_MS);
-    if (malformed || abandoned) contentStore(doc).delete(id);
+    if (!(content instanceof Y.Map)) {
+      retired.push(id);
+      continue;
+    }
+    const started = content.get(STARTED_KEY);
+    const age = typeof started === 'number' ? now - started : Number.POSITIVE_INFINITY;
+    const written = content.get(WRITTEN_KEY) === true;
+    if (content.get(CANCELLED_KEY) === true || age > (written ? UNSHOWN_AFTER_MS : ABANDONED_AFTER_MS)) retired.push(id);
+  }
+  return retired;
+}
+
+/** Removes contents an entry at a time (a county map's content is ~200,000 Yjs items: ~100 ms in one go). */
+function* removals(doc: Y.Doc, ids: string[]): Generator<() => void> {
+  const store = contentStore(doc);
+  for (const id of ids) {
+    const roots = contentRoots(store.get(id));
+    for (const name of roots ? ROOT_NAMES : []) {
+      const root = roots![name];
+      for (const key of [...root.keys()]) yield () => root.delete(key);
+    }
+    yield () => store.delete(id);
   }
 }
 
@@ -130,5 +164,8 @@ export async function loadMapInSlices(doc: Y.Doc, map: PathwaysMap, options: Loa
  */
 export function loadMap(doc: Y.Doc, map: PathwaysMap, options: LoadOptions): void {
   cancelLoading(doc);
-  replaceMapContent(doc, map, options.undoable ? USER_LOAD_ORIGIN : LOAD_ORIGIN);
+  doc.transact(() => {
+    for (const id of retiredContents(doc, Date.now())) contentStore(doc).delete(id);
+    replaceMapContent(doc, map, options.undoable ? USER_LOAD_ORIGIN : LOAD_ORIGIN);
+  }, options.undoable ? USER_LOAD_ORIGIN : LOAD_ORIGIN);
 }

@@ -2,7 +2,7 @@
 // until then every replica shows the old map; Undo flips back; a newer load supersedes an older one.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CONTENT_KEY, contentPointer, contentStore, createMapDoc, DOC_SCHEMA_VERSION, mapRoots, migrateDoc, SCHEMA_KEY, STARTED_KEY, WRITTEN_KEY } from '../../../src/model/doc.ts';
+import { CANCELLED_KEY, CONTENT_KEY, contentPointer, contentStore, createMapDoc, currentContentId, DOC_SCHEMA_VERSION, mapRoots, migrateDoc, SCHEMA_KEY, STARTED_KEY } from '../../../src/model/doc.ts';
 import { ABANDONED_AFTER_MS, loadMap, loadMapInSlices, StagedLoad } from '../../../src/model/map-load.ts';
 import { addNode, updateNode } from '../../../src/model/mutations.ts';
 import { projectSnapshot, readMapFile, SnapshotProjector } from '../../../src/model/snapshot.ts';
@@ -98,46 +98,104 @@ describe('a map loaded in slices', () => {
     expect(readMapFile(doc)).toEqual(before);
   });
 
-  it('a second load supersedes the first: it resolves false and leaves nothing of it', async () => {
+  it('a second load supersedes the first: it resolves false, and what it wrote is removed', async () => {
     const doc = createMapDoc(smallMap());
     const view = new SnapshotProjector(doc);
     const first = syntheticMap(150, 1);
     const second = syntheticMap(80, 2);
     const pause = () => Promise.resolve();
+    const ids = new Set(contentStore(doc).keys());
     const firstLoad = loadMapInSlices(doc, first, { undoable: false, sliceMs: 0, pause });
     await pause();
+    const firstId = [...contentStore(doc).keys()].find((id) => !ids.has(id))!;
     const secondLoad = loadMapInSlices(doc, second, { undoable: false, sliceMs: 0, pause });
     expect(await firstLoad).toBe(false);
     expect(await secondLoad).toBe(true);
     expect(view.snapshot.map).toEqual(second);
-    // The map it replaced is kept (Undo may flip back to it); the first load's content is gone.
-    expect(contentStore(doc).size).toBe(2);
+    // Stopped, its content was marked, and the second load removed it before writing its own.
+    expect(contentStore(doc).has(firstId)).toBe(false);
+    const stopped = new StagedLoad(doc, first, { undoable: false });
+    stopped.step(every(20));
+    stopped.cancel();
+    expect((contentStore(doc).get(stopped.id) as Y.Map<unknown>).get(CANCELLED_KEY)).toBe(true);
     loadMap(doc, smallMap(), { undoable: false });
+    expect(contentStore(doc).has(stopped.id)).toBe(false);
     expect(view.snapshot.map).toEqual(smallMap());
   });
 
-  it('removes a load abandoned long ago at the next load, and keeps every map shown before', () => {
+  it('keeps the map shown and the one it replaced; removes older ones, so a room that loads file after file stays small', () => {
+    const doc = createMapDoc(smallMap());
+    const peer = new Y.Doc();
+    doc.on('update', (update: Uint8Array) => Y.applyUpdate(peer, update));
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc));
+    const big = syntheticMap(300, 5);
+    const sizes: number[] = [];
+    const shown: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const load = new StagedLoad(doc, i % 2 ? smallMap() : big, { undoable: true }, Date.now() + i * 2 * 60_000);
+      while (!load.step(every(500)));
+      load.show();
+      shown.push(load.id);
+      sizes.push(Y.encodeStateAsUpdate(peer).length);
+    }
+    // Shown now, and the one it replaced.
+    expect(new Set(contentStore(peer).keys())).toEqual(new Set(shown.slice(-2)));
+    expect(readMapFile(peer)).toEqual(big);
+    // The state stops growing: two maps kept however many are loaded (each removed map leaves only tombstones).
+    expect(sizes[4]).toBeLessThan(sizes[2] * 1.2);
+    expect(sizes[4]).toBeLessThan(sizes[0] + Y.encodeStateAsUpdate(createMapDoc(big)).length * 1.2);
+  });
+
+  it('Undo reaches back over the last load, never to a map removed', () => {
+    const doc = createMapDoc(smallMap());
+    const undo = createUndoManager(doc);
+    const maps = [syntheticMap(20, 1), syntheticMap(20, 2)];
+    const now = Date.now();
+    maps.forEach((map, i) => {
+      const load = new StagedLoad(doc, map, { undoable: true }, now + i * 2 * 60_000);
+      while (!load.step(() => false));
+      load.show();
+      undo.stopCapturing();
+      updateNode(doc, 'O1', { label: `Edited on map ${i}` });
+      undo.stopCapturing();
+    });
+    undo.undo();
+    expect(readMapFile(doc).nodes.find((n) => n.id === 'O1')!.label).not.toBe('Edited on map 1');
+    undo.undo();
+    expect(readMapFile(doc).nodes.find((n) => n.id === 'O1')!.label).toBe('Edited on map 0');
+    // The map before (smallMap) was removed by the second load, and the steps that led to it dropped.
+    expect(undo.canUndo()).toBe(true);
+    undo.undo();
+    expect(readMapFile(doc).nodes.find((n) => n.id === 'O1')!.label).not.toBe('Edited on map 0');
+    expect(undo.canUndo()).toBe(false);
+    expect(readMapFile(doc).nodes).toHaveLength(maps[0].nodes.length);
+    undo.redo();
+    undo.redo();
+    undo.redo();
+    expect(readMapFile(doc).nodes.find((n) => n.id === 'O1')!.label).toBe('Edited on map 1');
+  });
+
+  it('leaves a load under way elsewhere alone, and removes one abandoned long ago', () => {
     const doc = createMapDoc(smallMap());
     const started = Date.now();
     const crashed = new StagedLoad(doc, syntheticMap(50), { undoable: false }, started);
     crashed.step(every(10));
-    const recent = new Y.Doc();
-    Y.applyUpdate(recent, Y.encodeStateAsUpdate(doc));
-    // Another replica loads a while later: a load started minutes ago may still be under way, so it stays.
-    new StagedLoad(recent, syntheticMap(5), { undoable: false }, started + 60_000).cancel();
-    expect(contentStore(recent).has(crashed.id)).toBe(true);
-    loadMap(recent, syntheticMap(5), { undoable: false });
-    const later = new StagedLoad(recent, smallMap(), { undoable: false }, started + ABANDONED_AFTER_MS + 1);
-    expect(contentStore(recent).has(crashed.id)).toBe(false);
-    while (!later.step(() => false));
-    later.show();
-    expect(readMapFile(recent)).toEqual(smallMap());
-    // The first map and the 5-program map (both shown once) stay, with the one shown now.
-    expect([...contentStore(recent).values()].every((c) => (c as Y.Map<unknown>).get(WRITTEN_KEY) === true)).toBe(true);
-    expect(contentStore(recent).size).toBe(3);
-    expect((contentStore(recent).get(later.id) as Y.Map<unknown>).get(STARTED_KEY)).toBe(started + ABANDONED_AFTER_MS + 1);
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    loadMapOn(other, syntheticMap(5), started + 60_000);
+    expect(contentStore(other).has(crashed.id)).toBe(true);
+    loadMapOn(other, smallMap(), started + ABANDONED_AFTER_MS + 1);
+    expect(contentStore(other).has(crashed.id)).toBe(false);
+    expect(readMapFile(other)).toEqual(smallMap());
+    expect((contentStore(other).get(currentContentId(other)!) as Y.Map<unknown>).get(STARTED_KEY)).toBe(started + ABANDONED_AFTER_MS + 1);
   });
 });
+
+function loadMapOn(doc: Y.Doc, map: ReturnType<typeof smallMap>, now: number): void {
+  const load = new StagedLoad(doc, map, { undoable: false }, now);
+  while (!load.step(() => false));
+  load.show();
+}
 
 describe('layout v3 against hostile or old documents', () => {
   it('reads a pointer that names nothing, or a malformed content, as the top-level map; never throws', () => {
@@ -154,11 +212,9 @@ describe('layout v3 against hostile or old documents', () => {
     contentPointer(doc).set(CONTENT_KEY, 'content-bad');
     expect(view.snapshot.map.meta.title).toBe('Top level');
     contentStore(doc).set('content-text', 'just text');
+    // A load cleans up what is not a content at all, and a content whose start nobody wrote.
     expect(() => loadMap(doc, smallMap(), { undoable: false })).not.toThrow();
     expect(view.snapshot.map).toEqual(smallMap());
-    expect(contentStore(doc).has('content-text')).toBe(true);
-    // A later load cleans up what is not a content at all.
-    new StagedLoad(doc, smallMap(), { undoable: false }).cancel();
     expect(contentStore(doc).has('content-text')).toBe(false);
     expect(contentStore(doc).has('content-bad')).toBe(false);
   });
