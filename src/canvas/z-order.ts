@@ -58,3 +58,9 @@ export function installFastZOrder(cy: Core): void {
     return sorted;
   };
 }
+
+/** Sorts the elements for drawing now (a task of its own), rather than in the next frame. */
+export function sortForDrawing(cy: Core): void {
+  const renderer = (cy as unknown as { renderer(): ZOrderInternals | null }).renderer();
+  renderer?.getCachedZSortedEles?.();
+}

@@ -33,7 +33,7 @@ export interface SnapshotChange {
   positions: Set<string>;
   meta: boolean;
   views: boolean;
-  /** Everything may have changed (first projection, or a whole-map load). */
+  /** Everything may have changed (first projection, or a whole-map load); the id sets are then empty. */
   full: boolean;
   /** This replica replaced the whole map (a file opened, `loadMap`): what was said about the old one no longer holds. */
   load: boolean;

@@ -53,16 +53,12 @@ export class SnapshotProjector {
     return this.reader.roots;
   }
 
-  /** Everything changed: a change listing every entry, after the snapshot is rebuilt. */
+  /** Everything changed (`full`: the change lists no ids), after the snapshot is rebuilt. */
   private reloadAll(readEntries = true): SnapshotChange {
     if (readEntries) this.reader.readAll();
     this.readMeta();
     this.build();
-    const change = emptyChange(true);
-    for (const id of this.reader.nodes.keys()) change.nodes.add(id);
-    for (const id of this.reader.edges.keys()) change.edges.add(id);
-    for (const id of this.reader.positions.keys()) change.positions.add(id);
-    return change;
+    return emptyChange(true);
   }
 
   private readMeta(): void {
