@@ -38,6 +38,8 @@ export class SnapshotApplier {
   #deferred = false;
   #arrivedWhileLoading: PathwaysMap | null = null;
   #destroyed = false;
+  /** The lane elements last placed, as JSON: placed again only when they differ. */
+  #placedLanes: string | null = null;
 
   constructor(
     private readonly cy: Core,
@@ -51,23 +53,32 @@ export class SnapshotApplier {
   placeAll(map: PathwaysMap, lanesGiven = false): void {
     const { cy: c, host } = this;
     const { studio } = host;
+    const wasLanes = this.appliedLayout === 'lanes';
     c.batch(() => {
-      c.nodes('.lane').remove();
       if (studio.layout === 'lanes') {
         const layout = lanesLayout(map);
         const { positions, lanes } = layout;
         const orgLaneShown = host.orgLaneShown();
-        c.add(laneElements(orgLaneShown ? lanes : lanes.filter((lane) => lane.kind !== 'organizations')));
-        if (isBigMap(map)) c.add(overviewElements(layout, map));
+        const laneDefs = laneElements(orgLaneShown ? lanes : lanes.filter((lane) => lane.kind !== 'organizations'));
+        if (isBigMap(map)) laneDefs.push(...overviewElements(layout, map));
+        // The lanes (bands, titles, the overview's counts) are made again only when they change: an edit
+        // to a program's fields on a county map would otherwise rebuild them all (~40 ms at 2,000 programs).
+        const signature = JSON.stringify(laneDefs);
+        if (signature !== this.#placedLanes || !wasLanes) {
+          c.nodes('.lane').remove();
+          c.add(laneDefs);
+          this.#placedLanes = signature;
+        }
         this.placedOrgLane = orgLaneShown;
         c.autoungrabify(true);
-        if (!lanesGiven) {
-          c.nodes().not('.lane').forEach((n) => moveIfChanged(n, positions[n.id()]));
-          c.edges(CONTEXT_SELECTOR).addClass('context');
-        }
+        if (!lanesGiven) c.nodes().not('.lane').forEach((n) => moveIfChanged(n, positions[n.id()]));
+        // Ties added or changed in lanes got the class as they came (edgeClasses): only a switch to lanes classes them all.
+        if (!wasLanes && !lanesGiven) c.edges(CONTEXT_SELECTOR).addClass('context');
       } else if (isViewLayout(studio.layout)) {
+        this.#removeLanes();
         placeViewLayout(c, viewLayoutPlacement(studio.layout, map, studio.analysis?.report ?? null, studio.currentView, studio.viewPresentation?.visible));
       } else {
+        this.#removeLanes();
         c.edges().removeClass('context');
         c.autoungrabify(host.readonly);
         c.nodes().forEach((n) => moveIfChanged(n, map.positions[n.id()] ?? initialPosition(map, n.id(), c)));
@@ -75,6 +86,11 @@ export class SnapshotApplier {
     });
     this.appliedLayout = studio.layout;
     setBigMap(c, isBigMap(map), studio.layout === 'lanes');
+  }
+
+  #removeLanes(): void {
+    this.cy.nodes('.lane').remove();
+    this.#placedLanes = null;
   }
 
   /** Shows `map`: the elements that changed, in one batch, or a big map in slices. */
@@ -128,7 +144,8 @@ export class SnapshotApplier {
         }
       }
     });
-    if (!sliced) return this.#finish(map, first, structural || diff.update.length > 0);
+    const classedFor = studio.layout;
+    if (!sliced) return this.#finish(map, first, structural || diff.update.length > 0, { lanesGiven: false, classedFor });
     // Big maps arrive a frame's worth at a time, so the page never freezes while loading.
     pauseDrawing(c, true);
     host.busy(true);
@@ -140,7 +157,7 @@ export class SnapshotApplier {
         this.#loading = undefined;
         return host.busy(false);
       }
-      this.#finish(map, first, true, lanesGiven);
+      this.#finish(map, first, true, { lanesGiven, classedFor });
       // Every element's z-order in a task of its own (~20 ms at 5,000 programs): the first frame only draws.
       const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
       await nextTask();
@@ -187,12 +204,12 @@ export class SnapshotApplier {
   }
 
   /** After the elements are in: context edges, motion detail, layout, first framing. */
-  #finish(map: PathwaysMap, first: boolean, changed: boolean, lanesGiven = false): void {
+  #finish(map: PathwaysMap, first: boolean, changed: boolean, added: { lanesGiven: boolean; classedFor: string }): void {
     const { cy: c } = this;
     const layout = this.host.studio.layout;
     // The layout may have changed while a big map arrived: what was given for the lanes counts only in lanes.
-    const given = lanesGiven && layout === 'lanes';
-    if (layout === 'lanes' && !given) c.edges(CONTEXT_SELECTOR).addClass('context');
+    const given = added.lanesGiven && layout === 'lanes';
+    if (layout === 'lanes' && added.classedFor !== 'lanes') c.edges(CONTEXT_SELECTOR).addClass('context');
     this.applied = map;
     if (first || this.appliedLayout !== layout || (layout === 'lanes' && changed)) {
       this.placeAll(map, given);

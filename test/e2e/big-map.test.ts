@@ -1,4 +1,4 @@
-// Issue 14: a county-size map in Chromium. It arrives in slices (the page keeps answering), shows
+// Issue 14: a county-size map in Chromium. It is written and drawn in slices (the page keeps answering), shows
 // its overview as a life stage × area matrix of counts, and a click on a cell opens into its programs.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -107,8 +107,26 @@ describe('a 2,000-program map in Chromium', () => {
     const insightsTab = page.locator('#tab-insights');
     // The demo's findings are counted on the tab before the load...
     expect(await insightsTab.textContent()).toMatch(/^Insights\d+$/);
-    await page.evaluate((json) => window.pathways.loadMap(json), map as never);
-    // The load is under way (not done in one blocking task): the page answers meanwhile.
+    // The map is written into the document a slice at a time: frames go on being drawn, and the old map
+    // stays on the canvas until the new one is whole (then it is shown at once).
+    const writing = await page.evaluate(async (json) => {
+      const oldNode = window.pathways.canvasContent().nodes[0];
+      const newLast = json.nodes[json.nodes.length - 1].id;
+      let done = false;
+      const loading = window.pathways.loadMap(json).then((shown) => ((done = true), shown));
+      const seen = { frames: 0, oldShownThroughout: true, newSeenEarly: false };
+      while (!done) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        if (done) break;
+        seen.frames++;
+        seen.oldShownThroughout &&= window.pathways.nodeScreenPosition(oldNode) !== null;
+        seen.newSeenEarly ||= window.pathways.nodeScreenPosition(newLast) !== null;
+      }
+      return { shown: await loading, ...seen };
+    }, map as unknown as { nodes: { id: string }[] });
+    expect(writing).toMatchObject({ shown: true, oldShownThroughout: true, newSeenEarly: false });
+    expect(writing.frames).toBeGreaterThan(3);
+    // The canvas's part is under way (not done in one blocking task): the page answers meanwhile.
     expect(await page.evaluate(() => document.body.dataset.canvasBusy)).toBe('true');
     // ...and not while the new map waits for its own: the old findings are about programs that are gone.
     expect(await insightsTab.textContent()).toBe('Insights');
@@ -213,6 +231,15 @@ describe('a 2,000-program map in Chromium', () => {
     const area = map.meta.areas?.find((a) => a.id === 'central')?.label ?? 'central';
     expect(labels).toContain(`${cell.count.toLocaleString('en')} programs\n${area}`);
     expect(labels).toContain('400\norganizations');
+    // An edit that moves a program to another area counts it there (the lanes are placed again only when they change).
+    const inCell = map.nodes.find((n) => {
+      const p = lanesLayout(map).positions[n.id];
+      return n.type === 'program' && p.x > cell.x && p.x < cell.x + cell.width && p.y > cell.y && p.y < cell.y + cell.height && n.areas?.length === 1;
+    })!;
+    await page.evaluate((id) => window.pathways.updateNode(id, { areas: ['north'] }), inCell.id);
+    await page.waitForFunction((label) => window.pathways.canvasLanes().includes(label), `${(cell.count - 1).toLocaleString('en')} programs\n${area}`);
+    await page.evaluate(() => window.pathways.undo());
+    await page.waitForFunction((label) => window.pathways.canvasLanes().includes(label), `${cell.count.toLocaleString('en')} programs\n${area}`);
     // Click the cell's centre, in page pixels.
     const at = await page.evaluate(({ x, y }) => {
       const v = window.pathways.viewport()!;
