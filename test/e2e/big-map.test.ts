@@ -126,8 +126,9 @@ describe('a 2,000-program map in Chromium', () => {
     }, map as unknown as { nodes: { id: string }[] });
     expect(writing).toMatchObject({ shown: true, oldShownThroughout: true, newSeenEarly: false });
     expect(writing.frames).toBeGreaterThan(3);
-    // The canvas's part is under way (not done in one blocking task): the page answers meanwhile.
+    // The canvas's part is under way (not done in one blocking task): the page answers meanwhile, and says so.
     expect(await page.evaluate(() => document.body.dataset.canvasBusy)).toBe('true');
+    expect(await page.getByRole('status').filter({ hasText: 'Drawing' }).textContent()).toBe(`Drawing ${(map.nodes.length).toLocaleString('en')} programs and organizations…`);
     // ...and not while the new map waits for its own: the old findings are about programs that are gone.
     expect(await insightsTab.textContent()).toBe('Insights');
     // The canvas goes first: the map's analysis starts only once it is drawn.
@@ -141,6 +142,7 @@ describe('a 2,000-program map in Chromium', () => {
     });
     expect(analysedWhileBusy).toBe(false);
     await idle();
+    expect(await page.getByTestId('canvas-drawing').count()).toBe(0);
     await page.waitForFunction((before) => window.pathways.analysisStatus().runs > before, runs, { timeout: 120_000 });
     const last = map.nodes[map.nodes.length - 1].id;
     expect(await page.evaluate((id) => window.pathways.nodeScreenPosition(id), last)).not.toBeNull();
