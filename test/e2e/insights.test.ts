@@ -34,6 +34,12 @@ describe('insights in Chromium', () => {
     expect(await panel.locator('button[data-group=redundancy] [data-count]').getAttribute('data-count')).toBe('2');
     expect(text).toContain('Power Hour Homework Help and After-School Homework Club serve the same people in the same way (100% alike).');
     expect(text).toContain('Head Start Preschool and Universal Pre-K serve the same people in the same way (67% alike).');
+    // The tab counts problems, the panel all findings: the panel says how the two numbers differ.
+    const badge = Number(await page.locator('#tab-insights .badge').textContent());
+    const all = Number(await panel.getByTestId('finding-count').textContent());
+    expect(all).toBe(badge + 2);
+    expect(await panel.getByTestId('finding-split').textContent()).toBe(`${badge} problems (gaps and broken pathways, the number on the tab) and 2 pairs of programs offering the same services`);
+    expect(await page.locator('#tab-insights .badge').getAttribute('title')).toBe(`${badge} problems: gaps and broken pathways`);
   });
 
   it('names the three problems that affect the most people first', async () => {
