@@ -84,6 +84,8 @@ export class SnapshotProjector {
       // The pointer moved: another content is the map (a load here or at a peer, or its undo).
       const ahead = this.ahead?.content === roots.nodes.parent ? this.ahead : null;
       this.ahead = null;
+      // The same transaction may bring the content's last entries too (a reconnecting peer's catch-up).
+      ahead?.apply(transaction);
       this.reader = ahead ?? new ContentReader(roots, this.entryIds);
       this.emit({ ...this.reloadAll(!ahead), load: true });
       return;

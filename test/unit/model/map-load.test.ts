@@ -68,6 +68,23 @@ describe('a map loaded in slices', () => {
     expect(projectSnapshot(ana).map).toEqual(projectSnapshot(ben).map);
   });
 
+  it('a replica that read part of the content ahead, then gets the rest and the flip in one update, shows all of it', () => {
+    const { ana, ben } = pair();
+    const late = new Y.Doc();
+    Y.applyUpdate(late, Y.encodeStateAsUpdate(ana));
+    const lateView = new SnapshotProjector(late);
+    const big = syntheticMap(80);
+    const load = new StagedLoad(ana, big, { undoable: false });
+    load.step(every(30));
+    // `late` follows the first slices, then drops off; the rest and the flip arrive as one catch-up.
+    Y.applyUpdate(late, Y.encodeStateAsUpdate(ana, Y.encodeStateVector(late)));
+    while (!load.step(every(30)));
+    load.show();
+    Y.applyUpdate(late, Y.encodeStateAsUpdate(ana, Y.encodeStateVector(late)));
+    expect(lateView.snapshot.map).toEqual(big);
+    expect(projectSnapshot(ben).map).toEqual(big);
+  });
+
   it('a user’s load is one undo step that flips back to the old map, and redo flips forward', () => {
     const doc = createMapDoc(smallMap());
     const undo = createUndoManager(doc);
