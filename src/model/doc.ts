@@ -79,19 +79,32 @@ export function contentRoots(content: unknown): MapRoots | null {
   return roots as unknown as MapRoots;
 }
 
-/** The id of the content that is the map, or null when the map is the top-level roots (v2, or a bad pointer). */
+/**
+ * The id of the content that is the map: the one the pointer names. If it names none: a v2 document's map
+ * is its top-level roots (also after a load there is undone); otherwise (concurrent undos of two peers'
+ * loads can leave the key deleted, a hostile peer can write anything) the complete content started last,
+ * which every replica with the same state picks. Null for the top-level roots.
+ */
 export function currentContentId(doc: Y.Doc): string | null {
+  const store = contentStore(doc);
   const id = contentPointer(doc).get(CONTENT_KEY);
-  return typeof id === 'string' && contentRoots(contentStore(doc).get(id)) ? id : null;
+  if (typeof id === 'string' && contentRoots(store.get(id))) return id;
+  const topLevel = topLevelRoots(doc);
+  if (topLevel.meta.size || topLevel.nodes.size) return null;
+  let latest: { id: string; started: number } | null = null;
+  for (const [key, content] of store.entries()) {
+    if (!(content instanceof Y.Map) || content.get(WRITTEN_KEY) !== true || content.get(CANCELLED_KEY) === true || !contentRoots(content)) continue;
+    const started = content.get(STARTED_KEY);
+    const at = typeof started === 'number' && Number.isFinite(started) ? started : -Infinity;
+    if (!latest || at > latest.started || (at === latest.started && key > latest.id)) latest = { id: key, started: at };
+  }
+  return latest?.id ?? null;
 }
 
-/**
- * The roots of the map as it is now. A pointer that names no well-formed content (a hostile peer)
- * falls back to the top-level roots, so reading the map never throws.
- */
+/** The roots of the map as it is now (`currentContentId`'s content, or the top-level roots); never throws. */
 export function mapRoots(doc: Y.Doc): MapRoots {
-  const id = contentPointer(doc).get(CONTENT_KEY);
-  return (typeof id === 'string' && contentRoots(contentStore(doc).get(id))) || topLevelRoots(doc);
+  const id = currentContentId(doc);
+  return (id !== null && contentRoots(contentStore(doc).get(id))) || topLevelRoots(doc);
 }
 
 /**
@@ -107,9 +120,12 @@ export function watchShownRoots(doc: Y.Doc, bind: (roots: MapRoots, switched: Y.
     shown = mapRoots(doc).nodes;
     unbind = bind(mapRoots(doc), event.transaction);
   };
+  // The pointer, or the contents when it names none (`currentContentId`'s fallback).
   contentPointer(doc).observe(onPointer);
+  contentStore(doc).observe(onPointer);
   return () => {
     contentPointer(doc).unobserve(onPointer);
+    contentStore(doc).unobserve(onPointer);
     unbind();
   };
 }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { contentPointer, LOCAL_ORIGIN, mapRoots, USER_LOAD_ORIGIN } from './doc.ts';
+import { contentPointer, contentStore, LOCAL_ORIGIN, mapRoots, USER_LOAD_ORIGIN } from './doc.ts';
 
 const LOAD_STEP = 'pathways-load';
 const KEPT_LOADS = 1;
@@ -20,7 +20,9 @@ export class MapUndoManager extends Y.UndoManager {
 
   constructor(doc: Y.Doc) {
     super([...editableRoots(doc), contentPointer(doc)], { trackedOrigins: new Set([LOCAL_ORIGIN, USER_LOAD_ORIGIN]), captureTimeout: 500 });
+    // The pointer, or the contents when it names none (doc.ts `currentContentId`'s fallback).
     contentPointer(doc).observe(this.followContent);
+    contentStore(doc).observe(this.followContent);
     this.on('stack-item-added', this.noteLoad);
     this.on('stack-item-updated', this.noteLoad);
   }
@@ -39,6 +41,7 @@ export class MapUndoManager extends Y.UndoManager {
 
   override destroy(): void {
     contentPointer(this.doc).unobserve(this.followContent);
+    contentStore(this.doc).unobserve(this.followContent);
     super.destroy();
   }
 }

@@ -1,10 +1,11 @@
-// Seeded fuzz of live co-editing: five in-memory peers make random edits, deletes, undos and redos;
-// updates arrive in random order, peers drop off and come back. After everything is delivered every
+// Seeded fuzz of live co-editing: five in-memory peers make random edits, deletes, undos and redos, and
+// load whole maps a slice at a time (map-load.ts); updates arrive in random order, peers drop off and come back. After everything is delivered every
 // peer must hold the identical map, and that map must be schema-valid. A seed that ever fails is
 // pinned below as a named test so it can never regress.
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { createMapDoc } from '../../../src/model/doc.ts';
+import { StagedLoad } from '../../../src/model/map-load.ts';
 import { addEdge, addNode, ModelError, removeEdges, removeNodes, setPositions, updateEdge, updateNode } from '../../../src/model/mutations.ts';
 import { readMapFile, SnapshotProjector } from '../../../src/model/snapshot.ts';
 import { createUndoManager } from '../../../src/model/undo.ts';
@@ -20,6 +21,8 @@ interface Peer {
   online: boolean;
   /** Incremental, as the studio keeps it. */
   projector: SnapshotProjector;
+  /** A whole map this peer is writing a slice at a time. */
+  loading?: StagedLoad;
 }
 
 function runSession(seed: number, peerCount = 5, steps = 400): Peer[] {
@@ -54,7 +57,7 @@ function runSession(seed: number, peerCount = 5, steps = 400): Peer[] {
     const peer = peers[index];
     try {
       if (roll < 0.45) {
-        const op = Math.floor(random() * 8);
+        const op = Math.floor(random() * 10);
         const programs = ids(peer, 'program');
         const edges = ids(peer, 'edge');
         if (op === 0) addNode(peer.doc, { type: 'program', label: `P${step}`, lifeStages: ['k12'] });
@@ -65,6 +68,20 @@ function runSession(seed: number, peerCount = 5, steps = 400): Peer[] {
         else if (op === 5 && edges.length) updateEdge(peer.doc, pick(edges)!, { volume: Math.floor(random() * 50) });
         else if (op === 6 && programs.length) setPositions(peer.doc, { [pick(programs)!]: { x: step, y: -step } });
         else if (op === 7) (random() < 0.6 ? peer.undo.undo() : peer.undo.redo());
+        else if (op === 8 && !peer.loading && random() < 0.3) {
+          // The map as this peer sees it, with a program of its own: a load shown replaces edits made meanwhile, and
+          // the map at the end must still come from this session (checked by its labels).
+          const map = readMapFile(peer.doc);
+          const marker = { id: `loaded-${step}`, type: 'program' as const, label: `P${step}`, lifeStages: ['k12'] };
+          peer.loading = new StagedLoad(peer.doc, { ...map, meta: { ...map.meta, title: `Loaded ${step}` }, nodes: [...map.nodes, marker] }, { undoable: random() < 0.5 });
+        } else if (op === 9 && peer.loading) {
+          const load = peer.loading;
+          let left = 1 + Math.floor(random() * 12);
+          if (load.step(() => --left <= 0) && !load.cancelled) {
+            load.show();
+            peer.loading = undefined;
+          } else if (load.cancelled) peer.loading = undefined;
+        }
       } else if (roll < 0.9) {
         // Deliver one pending update to this peer, not necessarily the oldest.
         if (peer.online && inbox[index].length) {
@@ -99,8 +116,9 @@ function expectConverged(peers: Peer[]) {
   // What each screen shows (the incremental projection) is what a fresh projection gives.
   peers.forEach((p, i) => expect(p.projector.snapshot.map).toEqual(maps[i]));
   for (const map of maps.slice(1)) expect(map).toEqual(maps[0]);
-  // The session really edited the map: peers' new or renamed programs survive in it.
-  expect(maps[0].nodes.some((n) => /^[PL]\d+$/.test(n.label))).toBe(true);
+  // The session really edited the map: peers' new or renamed programs survive in it, or it is a map a peer
+  // loaded (whose programs later edits may have removed).
+  expect(maps[0].nodes.some((n) => /^[PL]\d+$/.test(n.label)) || /^Loaded \d+$/.test(maps[0].meta.title)).toBe(true);
   expect(validateMap(JSON.parse(JSON.stringify(maps[0]))).problems).toEqual([]);
 }
 

@@ -236,6 +236,23 @@ describe('layout v3 against hostile or old documents', () => {
     expect(contentStore(doc).has('content-bad')).toBe(false);
   });
 
+  it('shows the complete content started last when the pointer names none, on every replica alike', () => {
+    const ana = createMapDoc(smallMap());
+    const later = syntheticMap(10, 4);
+    const load = new StagedLoad(ana, later, { undoable: false }, Date.now() + 1000);
+    while (!load.step(() => false));
+    load.show();
+    const unfinished = new StagedLoad(ana, syntheticMap(10, 5), { undoable: false }, Date.now() + 2000);
+    unfinished.step(every(3));
+    // Concurrent undos of two peers' loads can leave the pointer's key deleted.
+    ana.transact(() => contentPointer(ana).delete(CONTENT_KEY));
+    const ben = new Y.Doc();
+    Y.applyUpdate(ben, Y.encodeStateAsUpdate(ana));
+    expect(readMapFile(ana)).toEqual(later);
+    expect(readMapFile(ben)).toEqual(later);
+    expect(currentContentId(ben)).toBe(load.id);
+  });
+
   it('opens a v2 document (the map in the top-level roots) without rewriting it; Undo of a load returns to it', () => {
     const v2 = new Y.Doc();
     const roots = mapRoots(v2);
