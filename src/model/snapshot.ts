@@ -149,10 +149,12 @@ export class SnapshotProjector {
         continue;
       }
       const edge = entry.value;
-      const missing = [edge.source, edge.target].filter((end) => !nodeTypes.has(end));
-      const reason = missing.length
-        ? `no node "${missing.join('", "')}"`
-        : endpointProblem(edge.type, nodeTypes.get(edge.source)!, nodeTypes.get(edge.target)!);
+      const sourceType = nodeTypes.get(edge.source);
+      const targetType = nodeTypes.get(edge.target);
+      const reason =
+        sourceType && targetType
+          ? endpointProblem(edge.type, sourceType, targetType)
+          : `no node "${[edge.source, edge.target].filter((end) => !nodeTypes.has(end)).join('", "')}"`;
       if (reason) hiddenEdges.push({ id, source: edge.source, target: edge.target, reason });
       else edges.push(edge);
     }
