@@ -118,16 +118,20 @@ export function retiredContents(doc: Y.Doc, now: number): string[] {
   return retired;
 }
 
-/** Removes contents an entry at a time (a county map's content is ~200,000 Yjs items: ~100 ms in one go). */
+/**
+ * Removes contents an entry at a time (a county map's content is ~200,000 Yjs items: ~100 ms in one go).
+ * A content that became the map meanwhile (a peer's Undo flipped back to it) is left whole.
+ */
 function* removals(doc: Y.Doc, ids: string[]): Generator<() => void> {
   const store = contentStore(doc);
   for (const id of ids) {
     const roots = contentRoots(store.get(id));
+    const shown = () => currentContentId(doc) === id;
     for (const name of roots ? ROOT_NAMES : []) {
       const root = roots![name];
-      for (const key of [...root.keys()]) yield () => root.delete(key);
+      for (const key of [...root.keys()]) yield () => void (shown() || root.delete(key));
     }
-    yield () => store.delete(id);
+    yield () => void (shown() || store.delete(id));
   }
 }
 

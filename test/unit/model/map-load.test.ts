@@ -163,6 +163,24 @@ describe('a map loaded in slices', () => {
     expect(sizes[4]).toBeLessThan(sizes[0] + Y.encodeStateAsUpdate(createMapDoc(big)).length * 1.2);
   });
 
+  it('stops removing a content that becomes the map again (a peer’s Undo) while a load removes it', () => {
+    const doc = createMapDoc(smallMap());
+    const undo = createUndoManager(doc);
+    const started = Date.now();
+    const first = new StagedLoad(doc, syntheticMap(30, 1), { undoable: true }, started);
+    while (!first.step(() => false));
+    first.show();
+    // Minutes later a second load starts: it removes the original map (neither shown nor the newest)…
+    const second = new StagedLoad(doc, syntheticMap(30, 2), { undoable: false }, started + 5 * 60_000);
+    second.step(every(3));
+    // …when Undo flips back to it. What is left of it stays, and nothing more is removed.
+    undo.undo();
+    const left = readMapFile(doc);
+    while (!second.step(every(3)));
+    expect(readMapFile(doc)).toEqual(left);
+    expect(left.nodes.length).toBeGreaterThan(0);
+  });
+
   it('Undo reaches back over the last load, never to a map removed', () => {
     const doc = createMapDoc(smallMap());
     const undo = createUndoManager(doc);
