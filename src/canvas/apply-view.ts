@@ -19,7 +19,10 @@ export function isViewLayout(layout: string): layout is CanvasViewLayout {
 
 const styled = new WeakSet<Core>();
 
-/** Adds the view's selectors once per instance; appended last, so they win over the overlays. */
+/**
+ * Adds the view's selectors once per instance; appended last, so they win over the overlays. Canvas.svelte
+ * installs them before any element is added: a later install restyles every element.
+ */
 export function installViewStyles(cy: Core): void {
   if (styled.has(cy)) return;
   styled.add(cy);

@@ -96,6 +96,16 @@ describe('the studio in Chromium', () => {
     await waitForCanvas(page);
     expect(await getMap(page)).toEqual(before);
     expect(before.nodes.some((n) => n.label === 'Harbor Test Navigators')).toBe(true);
+    // An edit after the reopen is stored too (the store listens again once the stored map is applied): a
+    // second tab opening the same map finds it.
+    const program = before.nodes.find((n) => n.label === 'Harbor Test Navigators')!;
+    await page.evaluate((id) => window.pathways.updateNode(id, { label: 'Harbor Navigators, reopened' }), program.id);
+    const second = await page.context().newPage();
+    await second.goto(page.url());
+    await second.evaluate(() => window.pathways.ready);
+    await second.waitForFunction((id) => window.pathways.getMap().nodes.find((n) => n.id === id)?.label === 'Harbor Navigators, reopened', program.id);
+    await second.close();
+    await page.evaluate((id) => window.pathways.updateNode(id, { label: 'Harbor Test Navigators' }), program.id);
   });
 
   it('exports JSON and opens it again as the same map', async () => {
