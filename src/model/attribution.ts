@@ -44,8 +44,11 @@ export function editorName(doc: Y.Doc): string {
   return name.trim().slice(0, LIMITS.labelLength) || 'Someone';
 }
 
-/** Keys of each element's entries, kept in step with the root by observing it (peers prune too). */
-const indexes = new WeakMap<Y.Doc, Map<string, Set<string>>>();
+/**
+ * Keys of each element's entries, kept in step with the root by observing it (peers prune too). One per
+ * `changes` root: each content of the doc (a loaded map) has its own.
+ */
+const indexes = new WeakMap<object, Map<string, Set<string>>>();
 
 function elementOf(key: string): string {
   const at = key.lastIndexOf(SEPARATOR);
@@ -53,10 +56,10 @@ function elementOf(key: string): string {
 }
 
 function indexOf(doc: Y.Doc): Map<string, Set<string>> {
-  let index = indexes.get(doc);
+  const root = mapRoots(doc).changes;
+  let index = indexes.get(root);
   if (index) return index;
   const built = new Map<string, Set<string>>();
-  const root = mapRoots(doc).changes;
   const add = (key: string) => {
     const element = elementOf(key);
     built.set(element, (built.get(element) ?? new Set()).add(key));
@@ -68,7 +71,7 @@ function indexOf(doc: Y.Doc): Map<string, Set<string>> {
       else add(key);
     }
   });
-  indexes.set(doc, (index = built));
+  indexes.set(root, (index = built));
   return index;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createMapDoc } from '../../../src/model/index.ts';
+import { createMapDoc, createUndoManager, readMapFile } from '../../../src/model/index.ts';
+import { loadMap } from '../../../src/model/map-load.ts';
 import { mapRoots } from '../../../src/model/doc.ts';
 import { addEdge, addNode, removeNodes, updateEdge, updateNode } from '../../../src/model/mutations.ts';
 import { CHANGES_PER_ELEMENT, editors, elementsChangedBy, historyOf, setEditor } from '../../../src/model/attribution.ts';
@@ -14,6 +15,24 @@ const sync = (a: Y.Doc, b: Y.Doc) => {
 };
 
 describe('who changed what', () => {
+  it('keeps each loaded map’s record apart: after a load, and after its undo, an element’s history is its own map’s', () => {
+    const doc = createMapDoc(smallMap());
+    const undo = createUndoManager(doc);
+    setEditor(doc, () => 'Ana');
+    updateNode(doc, 'P1', { label: 'Before the load' });
+    expect(historyOf(doc, 'node:P1')).toHaveLength(1);
+    loadMap(doc, smallMap(), { undoable: true });
+    undo.stopCapturing();
+    // The loaded map's P1 has no history yet; recording and pruning work on its own record.
+    expect(historyOf(doc, 'node:P1')).toEqual([]);
+    for (let i = 0; i < CHANGES_PER_ELEMENT + 3; i++) updateNode(doc, 'P1', { capacity: i + 1 });
+    expect(historyOf(doc, 'node:P1')).toHaveLength(CHANGES_PER_ELEMENT);
+    expect(mapRoots(doc).changes.size).toBe(CHANGES_PER_ELEMENT);
+    undo.stopCapturing();
+    while (readMapFile(doc).nodes.find((n) => n.id === 'P1')!.label !== 'Before the load' && undo.canUndo()) undo.undo();
+    expect(historyOf(doc, 'node:P1')).toMatchObject([{ by: 'Ana', action: 'changed', fields: ['label'] }]);
+  });
+
   it('names the right person for edits from two peers, on both', () => {
     const ana = createMapDoc(smallMap());
     const ben = new Y.Doc();
