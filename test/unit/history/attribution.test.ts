@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { createMapDoc, createUndoManager, readMapFile } from '../../../src/model/index.ts';
 import { loadMap } from '../../../src/model/map-load.ts';
 import { mapRoots } from '../../../src/model/doc.ts';
 import { addEdge, addNode, removeNodes, updateEdge, updateNode } from '../../../src/model/mutations.ts';
-import { CHANGES_PER_ELEMENT, editors, elementsChangedBy, historyOf, setEditor } from '../../../src/model/attribution.ts';
+import { CHANGES_PER_ELEMENT, editors, elementsChangedBy, historyOf, SAME_CHANGE_WITHIN_MS, setEditor } from '../../../src/model/attribution.ts';
 import { takeVersion } from '../../../src/history/versions.ts';
 import { restoreVersion } from '../../../src/history/restore.ts';
 import { smallMap } from '../../fixtures/small-map.ts';
@@ -15,6 +15,30 @@ const sync = (a: Y.Doc, b: Y.Doc) => {
 };
 
 describe('who changed what', () => {
+  // The tests that set the clock (records within a minute are one) put it back after.
+  afterEach(() => vi.useRealTimers());
+
+  it('records a person’s changes to the same fields within a minute once, so typing does not grow the document', () => {
+    const doc = createMapDoc(smallMap());
+    setEditor(doc, () => 'Ana');
+    const start = Date.UTC(2026, 10, 30, 9, 0);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(start);
+    const before = Y.encodeStateAsUpdate(doc).byteLength;
+    for (let i = 0; i < 200; i++) {
+      vi.setSystemTime(start + i * 100);
+      updateNode(doc, 'P1', { label: `Home visits ${i}` });
+    }
+    expect(historyOf(doc, 'node:P1')).toMatchObject([{ by: 'Ana', action: 'changed', fields: ['label'], at: new Date(start).toISOString() }]);
+    // Another field, or the same one a minute later, is a new entry.
+    updateNode(doc, 'P1', { capacity: 40 });
+    vi.setSystemTime(start + SAME_CHANGE_WITHIN_MS + 1);
+    updateNode(doc, 'P1', { label: 'Home visits' });
+    expect(historyOf(doc, 'node:P1').map((e) => e.fields)).toEqual([['label'], ['capacity'], ['label']]);
+    // 200 edits of one field: the labels' own tombstones, not 200 records of who changed them.
+    expect(Y.encodeStateAsUpdate(doc).byteLength - before).toBeLessThan(200 * 40);
+  });
+
   it('keeps each loaded map’s record apart: after a load, and after its undo, an element’s history is its own map’s', () => {
     const doc = createMapDoc(smallMap());
     const undo = createUndoManager(doc);
@@ -25,7 +49,11 @@ describe('who changed what', () => {
     undo.stopCapturing();
     // The loaded map's P1 has no history yet; recording and pruning work on its own record.
     expect(historyOf(doc, 'node:P1')).toEqual([]);
-    for (let i = 0; i < CHANGES_PER_ELEMENT + 3; i++) updateNode(doc, 'P1', { capacity: i + 1 });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    for (let i = 0; i < CHANGES_PER_ELEMENT + 3; i++) {
+      vi.setSystemTime(Date.UTC(2026, 10, 30, 9, 0) + i * SAME_CHANGE_WITHIN_MS);
+      updateNode(doc, 'P1', { capacity: i + 1 });
+    }
     expect(historyOf(doc, 'node:P1')).toHaveLength(CHANGES_PER_ELEMENT);
     expect(mapRoots(doc).changes.size).toBe(CHANGES_PER_ELEMENT);
     undo.stopCapturing();
@@ -74,7 +102,11 @@ describe('who changed what', () => {
   it('keeps only the newest entries per element', () => {
     const doc = createMapDoc(smallMap());
     setEditor(doc, () => 'Ana');
-    for (let i = 0; i < CHANGES_PER_ELEMENT + 5; i++) updateEdge(doc, 'E1', { volume: i + 1 }, );
+    vi.useFakeTimers({ toFake: ['Date'] });
+    for (let i = 0; i < CHANGES_PER_ELEMENT + 5; i++) {
+      vi.setSystemTime(Date.UTC(2026, 10, 30, 9, 0) + i * SAME_CHANGE_WITHIN_MS);
+      updateEdge(doc, 'E1', { volume: i + 1 });
+    }
     const entries = historyOf(doc, 'edge:E1');
     expect(entries).toHaveLength(CHANGES_PER_ELEMENT);
     expect([...mapRoots(doc).changes.keys()]).toHaveLength(CHANGES_PER_ELEMENT);
