@@ -18,8 +18,9 @@ export interface ChunkedAdd {
 }
 
 // After the frame is drawn, in a task of its own (not inside the frame's rendering task).
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+export const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+/** In a task of its own, after whatever the page has queued. */
+export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Adds `elements` (nodes first) in slices of adaptive size, one slice per animation frame. */
 export function addInSlices(cy: Core, elements: ElementDefinition[]): ChunkedAdd {

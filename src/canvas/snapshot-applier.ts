@@ -4,7 +4,7 @@
 import type { Core } from 'cytoscape';
 import type { PathwaysMap } from '../model/types.ts';
 import { isViewLayout, placeViewLayout, viewLayoutPlacement } from './apply-view.ts';
-import { addInSlices, CHUNKED_ADD_FROM, type ChunkedAdd } from './chunked-add.ts';
+import { addInSlices, CHUNKED_ADD_FROM, nextFrame, nextTask, type ChunkedAdd } from './chunked-add.ts';
 import { sortForDrawing } from './z-order.ts';
 import { diffElements, type ElementDef } from './elements.ts';
 import type { CanvasStudio } from './host.ts';
@@ -159,7 +159,6 @@ export class SnapshotApplier {
       }
       this.#finish(map, first, true, { lanesGiven, classedFor });
       // Every element's z-order in a task of its own (~20 ms at 5,000 programs): the first frame only draws.
-      const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
       await nextTask();
       if (this.#loading !== slicing || this.#destroyed) return;
       sortForDrawing(c);
@@ -193,14 +192,12 @@ export class SnapshotApplier {
     this.#deferred = true;
     this.#arrivedWhileLoading = map;
     this.host.busy(true);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        if (this.#destroyed) return;
-        this.#deferred = false;
-        this.host.busy(false);
-        this.#applyNewest(this.applied);
-      }),
-    );
+    void nextFrame().then(() => {
+      if (this.#destroyed) return;
+      this.#deferred = false;
+      this.host.busy(false);
+      this.#applyNewest(this.applied);
+    });
   }
 
   /** After the elements are in: context edges, motion detail, layout, first framing. */

@@ -86,25 +86,32 @@ export function contentRoots(content: unknown): MapRoots | null {
  * which every replica with the same state picks. Null for the top-level roots.
  */
 export function currentContentId(doc: Y.Doc): string | null {
-  const store = contentStore(doc);
-  const id = contentPointer(doc).get(CONTENT_KEY);
-  if (typeof id === 'string' && contentRoots(store.get(id))) return id;
-  const topLevel = topLevelRoots(doc);
-  if (topLevel.meta.size || topLevel.nodes.size) return null;
-  let latest: { id: string; started: number } | null = null;
-  for (const [key, content] of store.entries()) {
-    if (!(content instanceof Y.Map) || content.get(WRITTEN_KEY) !== true || content.get(CANCELLED_KEY) === true || !contentRoots(content)) continue;
-    const started = content.get(STARTED_KEY);
-    const at = typeof started === 'number' && Number.isFinite(started) ? started : -Infinity;
-    if (!latest || at > latest.started || (at === latest.started && key > latest.id)) latest = { id: key, started: at };
-  }
-  return latest?.id ?? null;
+  return shownContent(doc)?.id ?? null;
 }
 
 /** The roots of the map as it is now (`currentContentId`'s content, or the top-level roots); never throws. */
 export function mapRoots(doc: Y.Doc): MapRoots {
-  const id = currentContentId(doc);
-  return (id !== null && contentRoots(contentStore(doc).get(id))) || topLevelRoots(doc);
+  return shownContent(doc)?.roots ?? topLevelRoots(doc);
+}
+
+/** `currentContentId` with its content's roots, found once (mapRoots runs on every edit and transaction). */
+function shownContent(doc: Y.Doc): { id: string; roots: MapRoots } | null {
+  const store = contentStore(doc);
+  const id = contentPointer(doc).get(CONTENT_KEY);
+  const named = typeof id === 'string' ? contentRoots(store.get(id)) : null;
+  if (named) return { id: id as string, roots: named };
+  const topLevel = topLevelRoots(doc);
+  if (topLevel.meta.size || topLevel.nodes.size) return null;
+  let latest: { id: string; roots: MapRoots; started: number } | null = null;
+  for (const [key, content] of store.entries()) {
+    if (!(content instanceof Y.Map) || content.get(WRITTEN_KEY) !== true || content.get(CANCELLED_KEY) === true) continue;
+    const roots = contentRoots(content);
+    if (!roots) continue;
+    const started = content.get(STARTED_KEY);
+    const at = typeof started === 'number' && Number.isFinite(started) ? started : -Infinity;
+    if (!latest || at > latest.started || (at === latest.started && key > latest.id)) latest = { id: key, roots, started: at };
+  }
+  return latest;
 }
 
 /**
@@ -112,13 +119,14 @@ export function mapRoots(doc: Y.Doc): MapRoots {
  * another content becomes the map, passing the transaction that switched it. Returns the unbinding.
  */
 export function watchShownRoots(doc: Y.Doc, bind: (roots: MapRoots, switched: Y.Transaction | null) => () => void): () => void {
-  let unbind = bind(mapRoots(doc), null);
-  let shown = mapRoots(doc).nodes;
+  let shown = mapRoots(doc);
+  let unbind = bind(shown, null);
   const onPointer = (event: Y.YMapEvent<unknown>) => {
-    if (mapRoots(doc).nodes === shown) return;
+    const roots = mapRoots(doc);
+    if (roots.nodes === shown.nodes) return;
     unbind();
-    shown = mapRoots(doc).nodes;
-    unbind = bind(mapRoots(doc), event.transaction);
+    shown = roots;
+    unbind = bind(roots, event.transaction);
   };
   // The pointer, or the contents when it names none (`currentContentId`'s fallback).
   contentPointer(doc).observe(onPointer);

@@ -6,7 +6,7 @@
 // The map a load replaced stays (Undo flips back to it); the next load removes it, a slice at a time
 // too, so a room that opens file after file holds two maps at most (a county map is ~6 MB of Yjs state).
 import * as Y from 'yjs';
-import { CANCELLED_KEY, CONTENT_KEY, contentPointer, contentRoots, contentStore, contentWrites, currentContentId, LOAD_ORIGIN, newContent, newContentId, replaceMapContent, ROOT_NAMES, STAGING_ORIGIN, STARTED_KEY, USER_LOAD_ORIGIN, WRITTEN_KEY, type MapRoots } from './doc.ts';
+import { CANCELLED_KEY, CONTENT_KEY, contentPointer, contentRoots, contentStore, contentWrites, currentContentId, LOAD_ORIGIN, newContent, newContentId, replaceMapContent, ROOT_NAMES, STAGING_ORIGIN, STARTED_KEY, USER_LOAD_ORIGIN, WRITTEN_KEY } from './doc.ts';
 import type { PathwaysMap } from './types.ts';
 
 /** An unfinished content older than this belongs to a load that will never finish. */
@@ -19,26 +19,25 @@ export interface LoadOptions {
   undoable: boolean;
 }
 
+/** The origin of the transaction that makes a loaded map the one shown (tracked by Undo for the user's own). */
+const showOrigin = (options: LoadOptions) => (options.undoable ? USER_LOAD_ORIGIN : LOAD_ORIGIN);
+
 /** One load in progress per document: a newer load supersedes (and removes) an unfinished one. */
 const inProgress = new WeakMap<Y.Doc, StagedLoad>();
 
 export class StagedLoad {
   readonly id = newContentId();
-  private readonly writes: Generator<(roots: MapRoots) => void>;
-  /** Removing what earlier loads left, entry by entry, before writing. */
-  private readonly removals: Generator<() => void>;
+  /** What earlier loads left removed entry by entry, then this map written entry by entry. */
+  private readonly steps: Generator<() => void>;
   private readonly content = newContent();
-  private readonly roots: MapRoots;
   private state: 'writing' | 'written' | 'shown' | 'cancelled' = 'writing';
 
   constructor(private readonly doc: Y.Doc, map: PathwaysMap, private readonly options: LoadOptions, now = Date.now()) {
     inProgress.get(doc)?.cancel();
     inProgress.set(doc, this);
-    this.writes = contentWrites(map);
-    this.removals = removals(doc, retiredContents(doc, now));
+    this.steps = loadSteps(doc, retiredContents(doc, now), map, this.content);
     this.content.set(STARTED_KEY, now);
     doc.transact(() => contentStore(doc).set(this.id, this.content), STAGING_ORIGIN);
-    this.roots = contentRoots(this.content)!;
   }
 
   get done(): boolean {
@@ -51,32 +50,27 @@ export class StagedLoad {
 
   /** Writes entries in one transaction until `due()` says the slice is spent; true once all are written. */
   step(due: () => boolean): boolean {
-    if (this.state !== 'writing') return this.state !== 'cancelled';
-    this.doc.transact(() => {
-      for (;;) {
-        const removal = this.removals.next();
-        if (!removal.done) {
-          removal.value();
+    if (this.state === 'writing') {
+      this.doc.transact(() => {
+        for (;;) {
+          const next = this.steps.next();
+          if (next.done) {
+            this.content.set(WRITTEN_KEY, true);
+            this.state = 'written';
+            return;
+          }
+          next.value();
           if (due()) return;
-          continue;
         }
-        const next = this.writes.next();
-        if (next.done) {
-          this.content.set(WRITTEN_KEY, true);
-          this.state = 'written';
-          return;
-        }
-        next.value(this.roots);
-        if (due()) return;
-      }
-    }, STAGING_ORIGIN);
-    return this.done;
+      }, STAGING_ORIGIN);
+    }
+    return this.state === 'written';
   }
 
   /** Makes the written content the map: one transaction, one undo step for the user's load. */
   show(): void {
     if (this.state !== 'written') throw new Error(`a ${this.state} load cannot be shown`);
-    this.doc.transact(() => contentPointer(this.doc).set(CONTENT_KEY, this.id), this.options.undoable ? USER_LOAD_ORIGIN : LOAD_ORIGIN);
+    this.doc.transact(() => contentPointer(this.doc).set(CONTENT_KEY, this.id), showOrigin(this.options));
     this.state = 'shown';
     if (inProgress.get(this.doc) === this) inProgress.delete(this.doc);
   }
@@ -90,7 +84,7 @@ export class StagedLoad {
   }
 }
 
-/** Stops a load in progress on `doc` (the map is closing), removing what it wrote. */
+/** Stops a load in progress on `doc` (the map is closing); the next load removes what it wrote. */
 export function cancelLoading(doc: Y.Doc): void {
   inProgress.get(doc)?.cancel();
 }
@@ -122,9 +116,9 @@ export function retiredContents(doc: Y.Doc, now: number): string[] {
  * Removes contents an entry at a time (a county map's content is ~200,000 Yjs items: ~100 ms in one go).
  * A content that became the map meanwhile (a peer's Undo flipped back to it) is left whole.
  */
-function* removals(doc: Y.Doc, ids: string[]): Generator<() => void> {
+function* loadSteps(doc: Y.Doc, retired: string[], map: PathwaysMap, content: Y.Map<unknown>): Generator<() => void> {
   const store = contentStore(doc);
-  for (const id of ids) {
+  for (const id of retired) {
     const roots = contentRoots(store.get(id));
     const shown = () => currentContentId(doc) === id;
     for (const name of roots ? ROOT_NAMES : []) {
@@ -133,6 +127,8 @@ function* removals(doc: Y.Doc, ids: string[]): Generator<() => void> {
     }
     yield () => void (shown() || store.delete(id));
   }
+  const roots = contentRoots(content)!;
+  for (const write of contentWrites(map)) yield () => write(roots);
 }
 
 /** Lets the page draw and take input between slices. */
@@ -168,8 +164,9 @@ export async function loadMapInSlices(doc: Y.Doc, map: PathwaysMap, options: Loa
  */
 export function loadMap(doc: Y.Doc, map: PathwaysMap, options: LoadOptions): void {
   cancelLoading(doc);
+  const origin = showOrigin(options);
   doc.transact(() => {
     for (const id of retiredContents(doc, Date.now())) contentStore(doc).delete(id);
-    replaceMapContent(doc, map, options.undoable ? USER_LOAD_ORIGIN : LOAD_ORIGIN);
-  }, options.undoable ? USER_LOAD_ORIGIN : LOAD_ORIGIN);
+    replaceMapContent(doc, map, origin);
+  }, origin);
 }

@@ -98,7 +98,7 @@ export class SnapshotProjector {
     change.edges = touched.edges;
     change.positions = touched.positions;
     change.views = touched.views;
-    const changed = new Set<unknown>(transaction.changed.keys());
+    const changed = transaction.changed as Map<unknown, Set<string | null>>;
     change.meta = changed.has(roots.meta);
     if (changed.has(roots.file)) {
       this.emit({ ...this.reloadAll(), load: change.load });
@@ -113,19 +113,15 @@ export class SnapshotProjector {
   /** Follows a content being written that is not the map (a staged load, here or at a peer). */
   private readAhead(transaction: Y.Transaction): void {
     const store = contentStore(this.doc);
-    for (const [type, keys] of transaction.changed) {
-      if ((type as unknown) === store) {
-        // A content added (a load begins) or removed (one cancelled).
-        for (const key of keys) {
-          const content = key === null ? undefined : store.get(key);
-          const roots = contentRoots(content);
-          // Only a content still being written: a peer joining receives the maps loads replaced, too.
-          if (roots && content !== this.roots.nodes.parent && (content as Y.Map<unknown>).get(WRITTEN_KEY) !== true) {
-            this.ahead = new ContentReader(roots, this.entryIds);
-            this.ahead.readAll();
-          } else if (this.ahead && !contentRoots(this.ahead.content)) this.ahead = null;
-        }
-      }
+    // A content added (a load begins) or removed (one cancelled).
+    for (const key of (transaction.changed as Map<unknown, Set<string | null>>).get(store) ?? []) {
+      const content = key === null ? undefined : store.get(key);
+      const roots = contentRoots(content);
+      // Only a content still being written: a peer joining receives the maps loads replaced, too.
+      if (roots && content !== this.roots.nodes.parent && (content as Y.Map<unknown>).get(WRITTEN_KEY) !== true) {
+        this.ahead = new ContentReader(roots, this.entryIds);
+        this.ahead.readAll();
+      } else if (this.ahead && !contentRoots(this.ahead.content)) this.ahead = null;
     }
     if (this.ahead && this.ahead.content !== this.roots.nodes.parent) this.ahead.apply(transaction);
   }
