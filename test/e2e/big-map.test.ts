@@ -2,8 +2,7 @@
 // its overview as a life stage × area matrix of counts, and a click on a cell opens into its programs.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { openStudio, waitForCanvas, waitViewportStill } from '../support/studio-page.ts';
+import { launchStudio, waitViewportStill } from '../support/studio-page.ts';
 import { syntheticMap } from '../../src/model/synthetic.ts';
 import type { PathwaysMap } from '../../src/model/types.ts';
 import { lanesLayout } from '../../src/canvas/layouts/lanes.ts';
@@ -80,9 +79,7 @@ describe('a 2,000-program map in Chromium', () => {
   let page: Page;
   const map = syntheticMap(2000);
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await openStudio(browser, inject('baseUrl'));
-    await waitForCanvas(page);
+    ({ browser, page } = await launchStudio(inject('baseUrl')));
   });
   afterAll(async () => browser?.close());
 

@@ -3,8 +3,7 @@
 // own bounding boxes of what it draws, in real Chromium at 1280×720.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { getMap, openStudio, waitForCanvas } from '../support/studio-page.ts';
+import { getMap, launchStudio } from '../support/studio-page.ts';
 
 type Box = { id: string; x1: number; y1: number; x2: number; y2: number };
 const intersect = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
@@ -35,9 +34,7 @@ describe('the concentric slide', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await openStudio(browser, inject('baseUrl'), { width: 1280, height: 720 });
-    await waitForCanvas(page);
+    ({ browser, page } = await launchStudio(inject('baseUrl'), { width: 1280, height: 720 }));
     await page.waitForFunction(() => window.pathways.analysisStatus().runs > 0);
   });
   afterAll(async () => browser?.close());

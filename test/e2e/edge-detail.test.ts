@@ -4,8 +4,7 @@
 // selected so that it is drawn wide and dark. Read from the pixels of a screenshot along an informal (dashed) referral.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { openStudio, waitForCanvas, waitViewportStill } from '../support/studio-page.ts';
+import { launchStudio, waitViewportStill } from '../support/studio-page.ts';
 import { EDGE_DETAIL_MIN_ZOOM } from '../../src/canvas/level-of-detail.ts';
 import { OVERVIEW_FROM_NODES } from '../../src/canvas/overview.ts';
 import { smallMap } from '../fixtures/small-map.ts';
@@ -60,9 +59,7 @@ describe('edge detail by zoom', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await openStudio(browser, inject('baseUrl'));
-    await waitForCanvas(page);
+    ({ browser, page } = await launchStudio(inject('baseUrl')));
     await page.evaluate((json) => window.pathways.loadMap(json), bigMapWithLongInformalReferral() as never);
     await page.waitForFunction(() => !document.body.dataset.canvasBusy && window.pathways.nodeScreenPosition('P3') !== null, undefined, { timeout: 60_000 });
     await page.getByRole('radio', { name: 'Network' }).click();

@@ -3,8 +3,7 @@
 // the table's Inspect column fits at 1440.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { getMap, openStudio, waitForCanvas } from '../support/studio-page.ts';
+import { getMap, launchStudio, openStudio, waitForCanvas } from '../support/studio-page.ts';
 
 type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -27,9 +26,7 @@ describe('the facilitator', () => {
   };
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await openStudio(browser, inject('baseUrl'), { width: 1280, height: 720 });
-    await waitForCanvas(page);
+    ({ browser, page } = await launchStudio(inject('baseUrl'), { width: 1280, height: 720 }));
   });
   afterAll(async () => browser?.close());
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
-import { getMap, openStudio, waitForCanvas } from '../support/studio-page.ts';
+import { getMap, launchStudio, openStudio, waitForCanvas } from '../support/studio-page.ts';
 import type { PathwaysMap } from '../../src/model/types.ts';
 
 const shots = process.env.TMPDIR ?? '.tmp';
@@ -17,9 +17,7 @@ describe('versions and history in Chromium', () => {
   let baseline: PathwaysMap;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await openStudio(browser, inject('baseUrl'));
-    await waitForCanvas(page);
+    ({ browser, page } = await launchStudio(inject('baseUrl')));
     // The name this browser signs its edits with (as the room's name card would set it).
     await page.evaluate(() => localStorage.setItem('pathways:name', 'Ana Ruiz'));
     await page.getByRole('tab', { name: 'History' }).click();

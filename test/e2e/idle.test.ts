@@ -2,8 +2,7 @@
 // change of the map, never on its own; no long task happens while nothing happens.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { openStudio, waitForCanvas } from '../support/studio-page.ts';
+import { launchStudio } from '../support/studio-page.ts';
 
 interface IdleProbe {
   runs: number;
@@ -51,9 +50,7 @@ describe('idle studio in Chromium', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await openStudio(browser, inject('baseUrl'));
-    await waitForCanvas(page);
+    ({ browser, page } = await launchStudio(inject('baseUrl')));
     await page.waitForFunction(() => window.pathways.analysisStatus().runs >= 1 && !window.pathways.analysisStatus().running, undefined, { timeout: 30_000 });
     await installProbe(page);
   });

@@ -4,8 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { getMap, openStudio, waitForCanvas } from '../support/studio-page.ts';
+import { getMap, launchStudio, waitForCanvas } from '../support/studio-page.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/formats');
 /** The import worker has finished reading (or re-reading after a column choice). */
@@ -19,9 +18,7 @@ describe('import in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await openStudio(browser, inject('baseUrl'));
-    await waitForCanvas(page);
+    ({ browser, page } = await launchStudio(inject('baseUrl')));
   });
   afterAll(async () => browser?.close());
 

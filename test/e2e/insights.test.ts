@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
-import { openStudio, waitForCanvas } from '../support/studio-page.ts';
+import { launchStudio, openStudio } from '../support/studio-page.ts';
 import { syntheticMap } from '../../src/model/synthetic.ts';
 import { analyze } from '../../src/analysis/index.ts';
 import { rankedFindings } from '../../src/analysis/findings.ts';
@@ -13,9 +13,7 @@ describe('insights in Chromium', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await openStudio(browser, inject('baseUrl'));
-    await waitForCanvas(page);
+    ({ browser, page } = await launchStudio(inject('baseUrl')));
     await page.getByRole('tab', { name: /Insights/ }).click();
   });
   afterAll(async () => browser?.close());
@@ -93,9 +91,7 @@ describe('insights on a new map and at county scale in Chromium', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await openStudio(browser, inject('baseUrl'));
-    await waitForCanvas(page);
+    ({ browser, page } = await launchStudio(inject('baseUrl')));
     await page.getByRole('tab', { name: /Insights/ }).click();
   });
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { seriousViolations } from '../support/axe.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { getMap, openStudio, waitForCanvas } from '../support/studio-page.ts';
+import { getMap, launchStudio, openStudio, waitForCanvas } from '../support/studio-page.ts';
 
 const SHOTS = join(process.cwd(), '.test-results');
 
@@ -22,9 +22,7 @@ describe('views and presentation in Chromium', () => {
   let page: Page;
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    browser = await launchBrowser();
-    page = await openStudio(browser, inject('baseUrl'));
-    await waitForCanvas(page);
+    ({ browser, page } = await launchStudio(inject('baseUrl')));
     await page.waitForFunction(() => window.pathways.analysisStatus().runs > 0);
   });
   afterAll(async () => browser?.close());

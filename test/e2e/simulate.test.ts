@@ -2,16 +2,13 @@
 // clicks where people are lost to find it on the canvas, and compares fixing a broken referral.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { openStudio, waitForCanvas } from '../support/studio-page.ts';
+import { launchStudio } from '../support/studio-page.ts';
 
 describe('simulation in Chromium', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await openStudio(browser, inject('baseUrl'));
-    await waitForCanvas(page);
+    ({ browser, page } = await launchStudio(inject('baseUrl')));
     await page.getByRole('tab', { name: 'Simulate' }).click();
   });
   afterAll(async () => browser?.close());

@@ -2,8 +2,7 @@
 // them in at most 12 actions (a click, a name typed with Enter, a drag, an option chosen each count one).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { getMap, openStudio, waitForCanvas } from '../support/studio-page.ts';
+import { getMap, launchStudio } from '../support/studio-page.ts';
 
 describe('the stakeholder adds their organization', () => {
   let browser: Browser;
@@ -35,9 +34,7 @@ describe('the stakeholder adds their organization', () => {
   };
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await openStudio(browser, inject('baseUrl'), { width: 1280, height: 720 });
-    await waitForCanvas(page);
+    ({ browser, page } = await launchStudio(inject('baseUrl'), { width: 1280, height: 720 }));
   });
   afterAll(async () => browser?.close());
 

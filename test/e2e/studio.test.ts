@@ -3,8 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { getMap, openStudio, waitForCanvas } from '../support/studio-page.ts';
+import { getMap, launchStudio, waitForCanvas } from '../support/studio-page.ts';
 
 /** Two animation frames: whatever the last input started has been drawn. */
 const nextFrames = (page: Page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
@@ -24,9 +23,7 @@ describe('the studio in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await openStudio(browser, inject('baseUrl'));
-    await waitForCanvas(page);
+    ({ browser, page } = await launchStudio(inject('baseUrl')));
   });
   afterAll(async () => browser?.close());
 

@@ -2,6 +2,7 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import type { PathwaysApi } from '../../src/ui/scripting.ts';
 import type { PathwaysMap } from '../../src/model/types.ts';
+import { launchBrowser } from './browser.ts';
 
 declare global {
   interface Window {
@@ -16,6 +17,14 @@ export async function openStudio(browser: Browser, url: string, viewport = { wid
   await page.waitForFunction(() => window.pathways !== undefined);
   await page.evaluate(() => window.pathways.ready);
   return page;
+}
+
+/** A browser of its own with the studio open on the demo map and drawn: how most browser test files begin. */
+export async function launchStudio(url: string, viewport?: { width: number; height: number }): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchBrowser();
+  const page = await openStudio(browser, url, viewport);
+  await waitForCanvas(page);
+  return { browser, page };
 }
 
 export async function waitForCanvas(page: Page): Promise<void> {
