@@ -3,6 +3,7 @@
 // seconds. Above CHUNKED_ADD_FROM elements they go in slices, each within a frame's time budget,
 // nodes before the edges that need them. Framework-free.
 import type { CollectionReturnValue, Core, ElementDefinition } from 'cytoscape';
+import { nextTask } from '../model/tasks.ts';
 
 export const CHUNKED_ADD_FROM = 5000;
 /** Main-thread time one slice and the frame that styles and draws it may take together (a long task is 50 ms). */
@@ -19,8 +20,6 @@ export interface ChunkedAdd {
 
 // After the frame is drawn, in a task of its own (not inside the frame's rendering task).
 export const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-/** In a task of its own, after whatever the page has queued. */
-export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Adds `elements` (nodes first) in slices of adaptive size, one slice per animation frame. */
 export function addInSlices(cy: Core, elements: ElementDefinition[]): ChunkedAdd {

@@ -4,7 +4,8 @@
 import type { Core } from 'cytoscape';
 import type { PathwaysMap } from '../model/types.ts';
 import { isViewLayout, placeViewLayout, viewLayoutPlacement } from './apply-view.ts';
-import { addInSlices, CHUNKED_ADD_FROM, nextFrame, nextTask, type ChunkedAdd } from './chunked-add.ts';
+import { nextTask } from '../model/tasks.ts';
+import { addInSlices, CHUNKED_ADD_FROM, nextFrame, type ChunkedAdd } from './chunked-add.ts';
 import { sortForDrawing } from './z-order.ts';
 import { diffElements, type ElementDef } from './elements.ts';
 import type { CanvasStudio } from './host.ts';

@@ -8,6 +8,7 @@
 import * as Y from 'yjs';
 import { CANCELLED_KEY, CONTENT_KEY, contentPointer, contentRoots, contentStore, contentWrites, currentContentId, LOAD_ORIGIN, newContent, newContentId, replaceMapContent, ROOT_NAMES, STAGING_ORIGIN, STARTED_KEY, USER_LOAD_ORIGIN, WRITTEN_KEY } from './doc.ts';
 import type { PathwaysMap } from './types.ts';
+import { nextTask } from './tasks.ts';
 
 /** An unfinished content older than this belongs to a load that will never finish. */
 export const ABANDONED_AFTER_MS = 10 * 60_000;
@@ -130,9 +131,6 @@ function* loadSteps(doc: Y.Doc, retired: string[], map: PathwaysMap, content: Y.
   const roots = contentRoots(content)!;
   for (const write of contentWrites(map)) yield () => write(roots);
 }
-
-/** Lets the page draw and take input between slices. */
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Loads `map` a slice at a time, then shows it. A slice is one transaction whose writing, and what the

@@ -17,8 +17,12 @@ export class SnapshotProjector {
   readonly doc: Y.Doc;
   /** The map shown: the content the pointer names (or a v2 document's top-level roots). */
   private reader: ContentReader;
-  /** A content being loaded, read ahead as its slices arrive, so showing it costs only the snapshot. */
-  private ahead: ContentReader | null = null;
+  /**
+   * Contents kept read though not shown, by content (null: a v2 document's top-level roots): one being
+   * loaded, read ahead as its slices arrive, and the one a load replaced (Undo flips back to it). Showing
+   * either costs only the snapshot. The doc holds two maps at most (map-load.ts), so these stay few.
+   */
+  private readonly kept = new Map<unknown, ContentReader>();
   /** Which entry each field map holds, to name the entry a nested change belongs to. */
   private readonly entryIds = new WeakMap<object, string>();
   private meta: MapMeta = { title: '' };
@@ -28,11 +32,22 @@ export class SnapshotProjector {
   private readonly listeners = new Set<(snapshot: MapSnapshot, change: SnapshotChange) => void>();
   private readonly onTransaction = (transaction: Y.Transaction) => this.applyTransaction(transaction);
 
-  constructor(doc: Y.Doc) {
+  /**
+   * `deferred`: reads each transaction's entries as they come but builds no snapshot until `resume()`.
+   * A stored map applied a slice at a time is read along the way, and built once at the end.
+   */
+  constructor(doc: Y.Doc, private deferred = false) {
     this.doc = doc;
     this.reader = new ContentReader(mapRoots(doc), this.entryIds);
     this.reloadAll();
     doc.on('afterTransaction', this.onTransaction);
+  }
+
+  /** Builds the snapshot of everything read while deferred; from now on, one per change. */
+  resume(): void {
+    if (!this.deferred) return;
+    this.deferred = false;
+    this.build();
   }
 
   get snapshot(): MapSnapshot {
@@ -57,7 +72,7 @@ export class SnapshotProjector {
   private reloadAll(readEntries = true): SnapshotChange {
     if (readEntries) this.reader.readAll();
     this.readMeta();
-    this.build();
+    if (!this.deferred) this.build();
     return emptyChange(true);
   }
 
@@ -79,18 +94,22 @@ export class SnapshotProjector {
   }
 
   private applyTransaction(transaction: Y.Transaction): void {
+    // The same transaction may bring a content's last entries and its flip (a reconnecting peer's catch-up).
+    this.followKept(transaction);
     const roots = mapRoots(this.doc);
     if (roots.nodes !== this.roots.nodes) {
       // The pointer moved: another content is the map (a load here or at a peer, or its undo).
-      const ahead = this.ahead?.content === roots.nodes.parent ? this.ahead : null;
-      this.ahead = null;
-      // The same transaction may bring the content's last entries too (a reconnecting peer's catch-up).
-      ahead?.apply(transaction);
-      this.reader = ahead ?? new ContentReader(roots, this.entryIds);
-      this.emit({ ...this.reloadAll(!ahead), load: true });
+      const next = this.kept.get(roots.nodes.parent) ?? null;
+      this.kept.delete(roots.nodes.parent);
+      if (this.reader.content === null || contentRoots(this.reader.content)) {
+        this.reader.apply(transaction);
+        this.kept.set(this.reader.content, this.reader);
+      }
+      this.reader = next ?? new ContentReader(roots, this.entryIds);
+      const change = this.reloadAll(!next);
+      if (!this.deferred) this.emit({ ...change, load: true });
       return;
     }
-    this.readAhead(transaction);
     const touched = this.reader.apply(transaction);
     const change = emptyChange(false);
     change.load = isMapLoad(transaction.origin);
@@ -101,29 +120,36 @@ export class SnapshotProjector {
     const changed = transaction.changed as Map<unknown, Set<string | null>>;
     change.meta = changed.has(roots.meta);
     if (changed.has(roots.file)) {
-      this.emit({ ...this.reloadAll(), load: change.load });
+      const reloaded = this.reloadAll();
+      if (!this.deferred) this.emit({ ...reloaded, load: change.load });
       return;
     }
     if (!(change.meta || change.views || change.nodes.size || change.edges.size || change.positions.size)) return;
     if (change.meta) this.readMeta();
+    if (this.deferred) return;
     this.build();
     this.emit(change);
   }
 
-  /** Follows a content being written that is not the map (a staged load, here or at a peer). */
-  private readAhead(transaction: Y.Transaction): void {
+  /** Keeps the contents not shown read: starts reading one a load begins, forgets one removed. */
+  private followKept(transaction: Y.Transaction): void {
     const store = contentStore(this.doc);
-    // A content added (a load begins) or removed (one cancelled).
+    const started = new Set<unknown>();
     for (const key of (transaction.changed as Map<unknown, Set<string | null>>).get(store) ?? []) {
       const content = key === null ? undefined : store.get(key);
       const roots = contentRoots(content);
       // Only a content still being written: a peer joining receives the maps loads replaced, too.
-      if (roots && content !== this.roots.nodes.parent && (content as Y.Map<unknown>).get(WRITTEN_KEY) !== true) {
-        this.ahead = new ContentReader(roots, this.entryIds);
-        this.ahead.readAll();
-      } else if (this.ahead && !contentRoots(this.ahead.content)) this.ahead = null;
+      if (roots && content !== this.roots.nodes.parent && !this.kept.has(content) && (content as Y.Map<unknown>).get(WRITTEN_KEY) !== true) {
+        const reader = new ContentReader(roots, this.entryIds);
+        reader.readAll();
+        this.kept.set(content, reader);
+        started.add(content);
+      }
     }
-    if (this.ahead && this.ahead.content !== this.roots.nodes.parent) this.ahead.apply(transaction);
+    for (const [content, reader] of this.kept) {
+      if (content !== null && !contentRoots(content)) this.kept.delete(content);
+      else if (!started.has(content)) reader.apply(transaction);
+    }
   }
 
   private build(): void {

@@ -1,5 +1,5 @@
 // The list of maps kept in this browser. Each map's content lives in its own IndexedDB database
-// (y-indexeddb); the catalog only remembers ids, titles and dates for the start screen.
+// (map-store.ts); the catalog only remembers ids, titles and dates for the start screen.
 export interface CatalogEntry {
   id: string;
   title: string;

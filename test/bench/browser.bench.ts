@@ -13,6 +13,7 @@ import { startServer } from '../../src/server/app-server.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { percentile } from './measure.ts';
 import { canvasScenario, idleScenario } from './canvas-scenarios.ts';
+import { reopenScenario } from './reopen-scenario.ts';
 
 const line = (label: string, figure: string) => console.log(`${label.padEnd(64)} ${figure}`);
 
@@ -37,7 +38,8 @@ export default async function () {
         await page.goto(`${server.url}${renderer === 'webgl' ? '?renderer=webgl' : ''}`);
         await page.waitForFunction(() => window.pathways !== undefined);
         await page.evaluate(() => window.pathways.ready);
-        const f = await canvasScenario(page, syntheticMap(programs), `${renderer}-${programs}`);
+        const map = syntheticMap(programs);
+        const f = await canvasScenario(page, map, `${renderer}-${programs}`);
         const label = `${programs.toLocaleString('en')} programs (${renderer === 'webgl' ? 'WebGL, software' : '2D canvas'})`;
         line(`${label}: load → drawn`, `${f.drawnMs.toFixed(0)} ms; longest task ${f.loadLongestTaskMs.toFixed(0)} ms`);
         line(`${label}: load → drawn, main-thread CPU; long tasks`, `${f.loadCpuMs.toFixed(0)} ms; ${f.loadLongTasks}`);
@@ -45,6 +47,10 @@ export default async function () {
         line(`${label}: pan/zoom longest task, pan frames/s`, `${f.moveLongestTaskMs.toFixed(0)} ms, ${f.panFps.toFixed(0)} fps`);
         line(`${label}: pan/zoom long tasks (ms) by phase`, Object.entries(f.moveTasksByPhase).map(([phase, ms]) => `${phase} [${ms.join(' ')}]`).join(', '));
         line(`${label}: search → program framed`, f.searchMs === null ? 'not found' : `${f.searchMs} ms`);
+        // The map the user opened is stored in this profile: a new tab reopens it.
+        await page.waitForFunction(() => window.pathways.analysisStatus().runs > 0 && !window.pathways.analysisStatus().running, undefined, { timeout: 120_000 });
+        const reopened = await reopenScenario(context, page.url(), map.nodes[map.nodes.length - 1].id, `${renderer}-${programs}`);
+        line(`${label}: reopen in a new tab → drawn; long tasks (ms)`, `${reopened.drawnMs.toFixed(0)} ms; [${reopened.longTasks.join(' ')}]`);
         await context.close();
       }
     }

@@ -129,7 +129,7 @@ export class Session {
     this.busy = true;
     try {
       this.opened = await openLocalMap(id);
-      const studio = new Studio(this.opened.doc, id);
+      const studio = new Studio(this.opened.doc, id, this.opened.projector);
       // The presentation is built here, where the map opens (the room shows a presenter's slides before any view mounts);
       // the other features are built by StudioView.
       studio.presentation = new PresentationState(studio);

@@ -95,10 +95,11 @@ export class Studio {
   selectedNodes = $derived(this.selection.map((id) => this.nodesById.get(id)).filter((n): n is MapNode => !!n));
   selectedEdges = $derived(this.selection.map((id) => this.edgesById.get(id)).filter((e): e is MapEdge => !!e));
 
-  constructor(doc: Y.Doc, mapId: string) {
+  /** `projector`: one already reading `doc` (a stored map opened a slice at a time). */
+  constructor(doc: Y.Doc, mapId: string, projector = new SnapshotProjector(doc)) {
     this.doc = doc;
     this.mapId = mapId;
-    this.projector = new SnapshotProjector(doc);
+    this.projector = projector;
     this.snapshot = this.live = this.projector.snapshot;
     this.undoManager = createUndoManager(doc);
     this.unsubscribe = this.projector.subscribe((snapshot, change) => {
