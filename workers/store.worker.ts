@@ -8,8 +8,8 @@ const api = {
     const slices = compactUpdates(updates);
     return Comlink.transfer(slices, slices.map((slice) => slice.buffer as ArrayBuffer));
   },
-  slice(updates: Uint8Array[]): Uint8Array[][] {
-    const sliced = updates.map((update) => sliceUpdate(update));
+  slice(updates: Uint8Array[], maxStructs?: number): Uint8Array[][] {
+    const sliced = updates.map((update) => sliceUpdate(update, maxStructs));
     return Comlink.transfer(sliced, sliced.flat().map((slice) => slice.buffer as ArrayBuffer));
   },
 };

@@ -3,8 +3,10 @@
 // so each connection is wrapped as y-webrtc announces it (its 'peers' event fires before 'connect').
 import type { WebrtcProvider } from 'y-webrtc';
 import { MessageJoiner, splitMessage } from './chunks.ts';
+import { deliverSliced, SLICED_SYNC_FROM, syncStep2Update, type SlicedSyncOptions } from './sliced-sync.ts';
 
 interface SimplePeer {
+  destroyed?: boolean;
   send(data: Uint8Array): void;
   emit(event: string | symbol, ...args: unknown[]): boolean;
   destroy(): void;
@@ -12,7 +14,7 @@ interface SimplePeer {
 
 const wrapped = new WeakSet<SimplePeer>();
 
-function wrap(peer: SimplePeer, onRefused: (reason: string) => void): void {
+function wrap(peer: SimplePeer, onRefused: (reason: string) => void, sliced?: SlicedSyncOptions): void {
   if (wrapped.has(peer)) return;
   wrapped.add(peer);
   let nextId = 1;
@@ -22,12 +24,27 @@ function wrap(peer: SimplePeer, onRefused: (reason: string) => void): void {
   };
   const joiner = new MessageJoiner();
   const emit = peer.emit.bind(peer);
+  // While a big sync is handed over in slices, the peer's later messages wait behind it, in order.
+  let queue: Promise<void> = Promise.resolve();
+  let waiting = 0;
+  const later = (job: () => Promise<void> | void) => {
+    waiting++;
+    queue = queue
+      .then(job)
+      .catch((error) => console.warn('A peer’s message could not be applied', error))
+      .finally(() => waiting--);
+  };
   peer.emit = (event, ...args) => {
     if (event !== 'data') return emit(event, ...args);
     const raw = args[0] as Uint8Array;
     try {
       const whole = joiner.push(raw instanceof Uint8Array ? raw : new Uint8Array(raw as ArrayBuffer));
-      return whole ? emit('data', whole) : true;
+      if (!whole) return true;
+      const update = sliced && whole.length > SLICED_SYNC_FROM ? syncStep2Update(whole) : null;
+      if (update && sliced) later(() => deliverSliced(update, (message) => emit('data', message), sliced, () => !!peer.destroyed));
+      else if (waiting > 0) later(() => void (peer.destroyed || emit('data', whole)));
+      else return emit('data', whole);
+      return true;
     } catch (error) {
       onRefused((error as Error).message);
       peer.destroy();
@@ -36,9 +53,10 @@ function wrap(peer: SimplePeer, onRefused: (reason: string) => void): void {
   };
 }
 
-export function chunkPeerMessages(provider: WebrtcProvider, onRefused: (reason: string) => void = () => {}): void {
+/** `sliced`: a big first sync is applied a slice per task (sliced-sync.ts). */
+export function chunkPeerMessages(provider: WebrtcProvider, onRefused: (reason: string) => void = () => {}, sliced?: SlicedSyncOptions): void {
   provider.on('peers', () => {
     const conns = (provider as unknown as { room: { webrtcConns: Map<string, { peer: SimplePeer }> } | null }).room?.webrtcConns;
-    for (const conn of conns?.values() ?? []) wrap(conn.peer, onRefused);
+    for (const conn of conns?.values() ?? []) wrap(conn.peer, onRefused, sliced);
   });
 }

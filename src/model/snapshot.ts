@@ -29,6 +29,7 @@ export class SnapshotProjector {
   private metaProblems: QuarantinedEntry[] = [];
   private current!: MapSnapshot;
   private revision = 0;
+  private changedWhileDeferred = false;
   private readonly listeners = new Set<(snapshot: MapSnapshot, change: SnapshotChange) => void>();
   private readonly onTransaction = (transaction: Y.Transaction) => this.applyTransaction(transaction);
 
@@ -43,11 +44,21 @@ export class SnapshotProjector {
     doc.on('afterTransaction', this.onTransaction);
   }
 
-  /** Builds the snapshot of everything read while deferred; from now on, one per change. */
+  /** Stops building snapshots until `resume()` (a peer's big first sync arriving a slice per task). */
+  defer(): void {
+    this.deferred = true;
+  }
+
+  /**
+   * Builds the snapshot of everything read while deferred, and tells the listeners if the map changed
+   * meanwhile (as a load: everything may have); from now on, one snapshot per change.
+   */
   resume(): void {
     if (!this.deferred) return;
     this.deferred = false;
     this.build();
+    if (this.changedWhileDeferred) this.emit({ ...emptyChange(true), load: true });
+    this.changedWhileDeferred = false;
   }
 
   get snapshot(): MapSnapshot {
@@ -107,7 +118,8 @@ export class SnapshotProjector {
       }
       this.reader = next ?? new ContentReader(roots, this.entryIds);
       const change = this.reloadAll(!next);
-      if (!this.deferred) this.emit({ ...change, load: true });
+      if (this.deferred) this.changedWhileDeferred = true;
+      else this.emit({ ...change, load: true });
       return;
     }
     const touched = this.reader.apply(transaction);
@@ -121,12 +133,16 @@ export class SnapshotProjector {
     change.meta = changed.has(roots.meta);
     if (changed.has(roots.file)) {
       const reloaded = this.reloadAll();
-      if (!this.deferred) this.emit({ ...reloaded, load: change.load });
+      if (this.deferred) this.changedWhileDeferred = true;
+      else this.emit({ ...reloaded, load: change.load });
       return;
     }
     if (!(change.meta || change.views || change.nodes.size || change.edges.size || change.positions.size)) return;
     if (change.meta) this.readMeta();
-    if (this.deferred) return;
+    if (this.deferred) {
+      this.changedWhileDeferred = true;
+      return;
+    }
     this.build();
     this.emit(change);
   }

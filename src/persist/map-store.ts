@@ -27,8 +27,8 @@ const reportWriteError = (error: unknown) => console.error('Pathways: could not 
 export interface StoreWorker {
   /** The records' document state, as bounded slices (update-slices.ts `compactUpdates`). */
   compact(updates: Uint8Array[]): Promise<Uint8Array[]>;
-  /** Each update as bounded slices (`sliceUpdate`). */
-  slice(updates: Uint8Array[]): Promise<Uint8Array[][]>;
+  /** Each update as bounded slices (`sliceUpdate`), of at most `maxStructs` structs (default SLICE_STRUCTS). */
+  slice(updates: Uint8Array[], maxStructs?: number): Promise<Uint8Array[][]>;
 }
 
 interface StoredRecord {

@@ -34,6 +34,10 @@ export interface RoomReport {
   following: string | null;
   presenter: string | null;
   leading: boolean;
+  /** How much of a peer's big first sync is in (0–1) while it arrives a slice per task; else null. */
+  receiving: number | null;
+  /** Peers' big syncs applied a slice per task so far. */
+  slicedSyncs: number;
 }
 
 export interface PathwaysApi extends HistoryApi {
@@ -146,7 +150,7 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
       const following = room.others.find((o) => o.clientId === room.following)?.name ?? null;
       const presenter = room.participants.find((p) => p.clientId === room.presenter)?.name ?? null;
       const people = room.participants.map(({ name, color, self, viewer }) => ({ name, color, self, viewer }));
-      return { url: room.url, viewerUrl: room.viewerUrl, participants: people.map((p) => p.name), people, peers: room.peers, signaling: room.signaling, offline: room.offline, refused: room.kept.refused, keptEdits: room.kept.count, kept: room.kept.labels(), following, presenter, leading: room.leading };
+      return { url: room.url, viewerUrl: room.viewerUrl, participants: people.map((p) => p.name), people, peers: room.peers, signaling: room.signaling, offline: room.offline, refused: room.kept.refused, keptEdits: room.kept.count, kept: room.kept.labels(), following, presenter, leading: room.leading, receiving: room.receiving, slicedSyncs: room.slicedSyncs };
     },
     roomPeers: () => (session.room?.others ?? []).map(({ name, cursor, selection, viewport, leading }) => ({ name, cursor, selection: [...selection], viewport: viewport && { zoom: viewport.zoom, pan: { ...viewport.pan } }, leading })),
     follow: (name) => void session.room?.follow(name === null ? null : (session.room.others.find((o) => o.name === name)?.clientId ?? null)),

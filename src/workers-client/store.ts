@@ -15,5 +15,5 @@ async function inWorker<T>(job: (api: Comlink.Remote<StoreWorkerApi>) => Promise
 
 export const storeWorker: StoreWorker = {
   compact: (updates) => inWorker((api) => api.compact(updates)),
-  slice: (updates) => inWorker((api) => api.slice(updates)),
+  slice: (updates, maxStructs) => inWorker((api) => api.slice(updates, maxStructs)),
 };

@@ -1,5 +1,6 @@
 // A big map shared peer to peer: its first sync is one ~2 MB message, over Chromium's 256 KiB data-channel
-// limit. Before chunking (src/collab/chunks.ts) the second browser received presence but never the map.
+// limit. Before chunking (src/collab/chunks.ts) the second browser received presence but never the map;
+// now it also arrives a slice per task (src/collab/sliced-sync.ts).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { syntheticMap } from '../../src/model/synthetic.ts';
@@ -22,6 +23,9 @@ describe('a 2,000-program map shared peer to peer', () => {
     const ben = await openStudio(second, url!);
     await ben.waitForFunction((count) => window.pathways.getMap().nodes.length === count, map.nodes.length, { timeout: 60_000 });
     expect((await getMap(ben)).edges.length).toBe(map.edges.length);
+    // The ~2 MB first sync was applied a slice per task (sliced-sync.ts), not in one.
+    expect((await ben.evaluate(() => window.pathways.room()))!.slicedSyncs).toBeGreaterThanOrEqual(1);
+    expect(await getMap(ben)).toEqual(await getMap(ana));
     const id = await ben.evaluate(() => window.pathways.addNode({ type: 'organization', label: 'After the big sync' }));
     await ana.waitForFunction((nodeId) => window.pathways.getMap().nodes.some((n) => n.id === nodeId), id, { timeout: 15_000 });
   });

@@ -5,6 +5,7 @@ import { WebrtcProvider } from 'y-webrtc';
 import { WebsocketProvider } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
 import { chunkPeerMessages } from '../../collab/webrtc-chunking.ts';
+import { SYNC_SLICE_STRUCTS } from '../../collab/sliced-sync.ts';
 import { ignoreForeignSignaling } from './foreign-signaling.ts';
 import { KeptEdits, keptEditsText } from './refusal.svelte.ts';
 import { forgetDeparted, PresenceKeeper } from '../../collab/keep-presence.ts';
@@ -15,6 +16,7 @@ import type { Studio } from './studio.svelte.ts';
 import { isNameConfirmed, rememberedColor, rememberedName, storeName, storeNameConfirmed } from './identity.ts';
 import { sharedViewportOf } from '../present/presentation.svelte.ts';
 import { canEncryptSignaling, relayUrl, roomUrl, signalingUrl, viewerLink, writeToken, type RoomLink } from '../../collab/room-link.ts';
+import { storeWorker } from '../../workers-client/store.ts';
 
 /** A WebRTC mesh stays usable up to about this many peers; bigger rooms need a server relay. */
 export const MAX_PEERS = 30;
@@ -30,6 +32,11 @@ export class RoomState {
   peers = $state(0);
   /** Left the room on purpose (edits stay local and merge on reconnect). */
   offline = $state(false);
+  /** How much of a peer's big first sync is in (0–1), while it is applied a slice per task; else null. */
+  receiving = $state<number | null>(null);
+  /** Peers' syncs applied in slices so far, and how many are arriving now. */
+  slicedSyncs = 0;
+  private syncsArriving = 0;
   /** Everyone else's cursor, selection and viewport (validated). */
   others = $state.raw<PeerView[]>([]);
   /** Whose viewport mine follows, if anyone's ("follow" is always a person's viewport; a presenter's slides are joined). */
@@ -133,7 +140,16 @@ export class RoomState {
         else if (status === 'disconnected') forgetDeparted(awareness);
       });
     } else if (this.provider) {
-      chunkPeerMessages(this.provider, (reason) => console.warn(`A peer was disconnected: ${reason}`));
+      chunkPeerMessages(this.provider, (reason) => console.warn(`A peer was disconnected: ${reason}`), {
+        slice: async (update) => (await storeWorker.slice([update], SYNC_SLICE_STRUCTS))[0],
+        onProgress: (fraction) => {
+          // Two peers' syncs may overlap: the map shown is held until the last one is in.
+          if (fraction === 0 && this.syncsArriving++ === 0) studio.holdSnapshot(true);
+          if (fraction === null && --this.syncsArriving === 0) studio.holdSnapshot(false);
+          this.receiving = this.syncsArriving > 0 ? (fraction ?? this.receiving) : null;
+          if (fraction === null) this.slicedSyncs++;
+        },
+      });
       ignoreForeignSignaling();
       this.provider.on('status', ({ connected }: { connected: boolean }) => (this.signaling = connected));
       this.provider.on('peers', ({ webrtcPeers }: { webrtcPeers: string[] }) => (this.peers = webrtcPeers.length));

@@ -95,6 +95,15 @@ export class Studio {
   selectedNodes = $derived(this.selection.map((id) => this.nodesById.get(id)).filter((n): n is MapNode => !!n));
   selectedEdges = $derived(this.selection.map((id) => this.edgesById.get(id)).filter((e): e is MapEdge => !!e));
 
+  /**
+   * While a peer's big first sync arrives a slice per task, the map shown stays as it is; once it is all
+   * in, the map it brought is shown at once (not the maps the peer's history passes through on the way).
+   */
+  holdSnapshot(hold: boolean): void {
+    if (hold) this.projector.defer();
+    else this.projector.resume();
+  }
+
   /** `projector`: one already reading `doc` (a stored map opened a slice at a time). */
   constructor(doc: Y.Doc, mapId: string, projector = new SnapshotProjector(doc)) {
     this.doc = doc;

@@ -63,4 +63,24 @@ describe('contents kept read', () => {
     projector.resume();
     expect(projector.snapshot.map).toEqual(readMapFile(source));
   });
+
+  it('holds the map shown while a running projector is deferred, then shows what arrived as one load', () => {
+    const source = createMapDoc(syntheticMap(50, 5));
+    const joined = new Y.Doc();
+    const projector = new SnapshotProjector(joined);
+    const shown = projector.snapshot;
+    const changes: boolean[] = [];
+    projector.subscribe((_snapshot, change) => changes.push(!!change.load));
+    projector.defer();
+    for (const slice of sliceUpdate(Y.encodeStateAsUpdate(source), 100)) Y.applyUpdate(joined, slice);
+    expect(projector.snapshot).toBe(shown);
+    expect(changes).toEqual([]);
+    projector.resume();
+    expect(changes).toEqual([true]);
+    expect(projector.snapshot.map).toEqual(readMapFile(joined));
+    // Nothing changed while deferred: resuming tells nobody.
+    projector.defer();
+    projector.resume();
+    expect(changes).toEqual([true]);
+  });
 });
