@@ -11,7 +11,7 @@ const MESSAGE_SYNC = 0;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
 /** From this size a step 2 is sliced: the size of a stored record that is (persist/map-store.ts). */
-export const SLICED_SYNC_FROM = 128 * 1024;
+export const SLICED_SYNC_FROM = 64 * 1024;
 /**
  * Structs per slice of a sync: a third of a stored slice's, because each one costs more here. y-webrtc
  * sends every update it applies on to the other peers and the store appends it: ~15–40 ms for 1,500.

@@ -9,10 +9,11 @@ import { nextTask } from '../model/tasks.ts';
 
 const UPDATES = 'updates';
 /**
- * A stored record past this size is sliced before it is applied. Applying costs more than writing: a
- * 5,000-program load's ~10 ms transactions are records of up to ~400 KiB, ~60 ms each to apply.
+ * A stored record past this size is sliced before it is applied (slices are at most SLICE_BYTES, 48 KiB).
+ * Applying costs more than writing: a big load's ~10 ms transactions are records of 60–400 KiB, and a
+ * 120 KiB one took ~40 ms to apply and read in Chromium.
  */
-export const MAX_RECORD_BYTES = 128 * 1024;
+export const MAX_RECORD_BYTES = 64 * 1024;
 /** Records appended since the last compaction that call for the next one. */
 export const COMPACT_AFTER_RECORDS = 300;
 /** Compaction waits for this long without a write, so it never competes with an edit in progress. */

@@ -8,8 +8,10 @@ import * as Y from 'yjs';
 type Struct = ReturnType<typeof Y.decodeUpdate>['structs'][number];
 type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
 
-/** Structs per slice: ~5 ms to apply on the 2-core bench machine (`npm run bench -- model`). */
+/** Structs per slice: ~1–10 ms to apply in Node on the 2-core bench machine. */
 export const SLICE_STRUCTS = 1500;
+/** Bytes per slice: long texts make few structs weigh much (and reading a record costs by its bytes). */
+export const SLICE_BYTES = 48 * 1024;
 /** Deleted ranges per slice of the delete set. */
 const SLICE_DELETES = 4000;
 
@@ -119,14 +121,23 @@ function encodeDeletes(ds: DeleteSet): Uint8Array[] {
 }
 
 /**
- * `update` as updates of at most `maxStructs` structs each, in causal order, then its deletions.
+ * `update` as updates of at most `maxStructs` structs and `maxBytes` bytes each, in causal order, then its deletions.
  * Applied in order to any document, they do what `update` does.
  */
-export function sliceUpdate(update: Uint8Array, maxStructs = SLICE_STRUCTS): Uint8Array[] {
+export function sliceUpdate(update: Uint8Array, maxStructs = SLICE_STRUCTS, maxBytes = SLICE_BYTES): Uint8Array[] {
   const { structs, ds } = Y.decodeUpdate(update);
   const ordered = causalOrder(structs);
   const slices: Uint8Array[] = [];
-  for (let from = 0; from < ordered.length; from += maxStructs) slices.push(encodeStructs(ordered.slice(from, from + maxStructs)));
+  // Halved until it fits (a single struct past the bound is a slice of its own).
+  const encodeBounded = (run: Struct[]): void => {
+    const encoded = encodeStructs(run);
+    if (encoded.length <= maxBytes || run.length === 1) slices.push(encoded);
+    else {
+      encodeBounded(run.slice(0, run.length >> 1));
+      encodeBounded(run.slice(run.length >> 1));
+    }
+  };
+  for (let from = 0; from < ordered.length; from += maxStructs) encodeBounded(ordered.slice(from, from + maxStructs));
   return [...slices, ...encodeDeletes(ds)];
 }
 

@@ -84,6 +84,18 @@ describe('sliceUpdate', () => {
     expect(crossClient).toBeGreaterThan(10);
   });
 
+  it('keeps slices under a byte bound, however few structs carry the bytes', () => {
+    const source = new Y.Doc();
+    const notes = source.getMap<string>('notes');
+    for (let i = 0; i < 40; i++) notes.set(`note ${i}`, `${i} `.repeat(600));
+    const slices = sliceUpdate(Y.encodeStateAsUpdate(source), 1000, 8 * 1024);
+    expect(slices.length).toBeGreaterThan(4);
+    for (const slice of slices) expect(slice.length).toBeLessThanOrEqual(8 * 1024);
+    const rebuilt = new Y.Doc();
+    for (const slice of slices) Y.applyUpdate(rebuilt, slice);
+    expect(rebuilt.getMap('notes').toJSON()).toEqual(notes.toJSON());
+  });
+
   it('still converges when slices arrive out of order', () => {
     const [source] = editedTogether(11);
     const slices = sliceUpdate(Y.encodeStateAsUpdate(source), 5).reverse();
