@@ -74,3 +74,19 @@ export async function deliverSliced(update: Uint8Array, deliver: (message: Uint8
     options.onProgress?.(null);
   }
 }
+
+/** Messages handled one after another while a sliced sync is under way; `waiting` counts those not done. */
+export class MessageQueue {
+  private tail: Promise<void> = Promise.resolve();
+  waiting = 0;
+
+  constructor(private readonly source: string) {}
+
+  add(job: () => Promise<void> | void): void {
+    this.waiting++;
+    this.tail = this.tail
+      .then(job)
+      .catch((error) => console.warn(`A message from ${this.source} could not be applied`, error))
+      .finally(() => this.waiting--);
+  }
+}

@@ -28,5 +28,15 @@ describe('a 2,000-program map shared peer to peer', () => {
     expect(await getMap(ben)).toEqual(await getMap(ana));
     const id = await ben.evaluate(() => window.pathways.addNode({ type: 'organization', label: 'After the big sync' }));
     await ana.waitForFunction((nodeId) => window.pathways.getMap().nodes.some((n) => n.id === nodeId), id, { timeout: 15_000 });
+
+    // The room moves onto the convening relay; a newcomer joining there gets the map from the relay's
+    // first sync, also a slice per task (relay-sync.ts).
+    const relayUrl = await ana.evaluate(() => window.pathways.setRelay(true));
+    expect(relayUrl).toMatch(/&relay=1$/);
+    await ana.waitForFunction(() => window.pathways.room()?.signaling === true, undefined, { timeout: 15_000 });
+    const cleo = await openStudio(second, relayUrl!);
+    await cleo.waitForFunction((count) => window.pathways.getMap().nodes.length === count, map.nodes.length + 1, { timeout: 60_000 });
+    expect((await cleo.evaluate(() => window.pathways.room()))!.slicedSyncs).toBeGreaterThanOrEqual(1);
+    expect(await getMap(cleo)).toEqual(await getMap(ana));
   });
 });

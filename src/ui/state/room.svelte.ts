@@ -5,7 +5,8 @@ import { WebrtcProvider } from 'y-webrtc';
 import { WebsocketProvider } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
 import { chunkPeerMessages } from '../../collab/webrtc-chunking.ts';
-import { SYNC_SLICE_STRUCTS } from '../../collab/sliced-sync.ts';
+import { SYNC_SLICE_STRUCTS, type SlicedSyncOptions } from '../../collab/sliced-sync.ts';
+import { sliceRelaySync, type RelayProvider } from '../../collab/relay-sync.ts';
 import { ignoreForeignSignaling } from './foreign-signaling.ts';
 import { KeptEdits, keptEditsText } from './refusal.svelte.ts';
 import { forgetDeparted, PresenceKeeper } from '../../collab/keep-presence.ts';
@@ -74,6 +75,20 @@ export class RoomState {
   /** Edits the relay never took, and whether it refused this link's key (refusal.svelte.ts). */
   readonly kept: KeptEdits;
 
+  /** A peer's (or the relay's) big first sync applied a slice per task, the map shown held until it is in. */
+  private slicedSync(studio: Studio): SlicedSyncOptions {
+    return {
+      slice: async (update) => (await storeWorker.slice([update], SYNC_SLICE_STRUCTS))[0],
+      onProgress: (fraction) => {
+        // Two peers' syncs may overlap: the map shown is held until the last one is in.
+        if (fraction === 0 && this.syncsArriving++ === 0) studio.holdSnapshot(true);
+        if (fraction === null && --this.syncsArriving === 0) studio.holdSnapshot(false);
+        this.receiving = this.syncsArriving > 0 ? (fraction ?? this.receiving) : null;
+        if (fraction === null) this.slicedSyncs++;
+      },
+    };
+  }
+
   constructor(studio: Studio, link: RoomLink) {
     const doc = studio.doc;
     this.link = link;
@@ -133,6 +148,8 @@ export class RoomState {
       });
     });
     if (this.provider instanceof WebsocketProvider) {
+      const provider = this.provider;
+      sliceRelaySync(provider as unknown as RelayProvider, this.slicedSync(studio), () => provider.ws === null);
       this.provider.on('status', ({ status }: { status: string }) => {
         this.signaling = status === 'connected';
         // Back on the relay (after my Wi-Fi or the server dropped): everyone sees me again, and I them.
@@ -140,16 +157,7 @@ export class RoomState {
         else if (status === 'disconnected') forgetDeparted(awareness);
       });
     } else if (this.provider) {
-      chunkPeerMessages(this.provider, (reason) => console.warn(`A peer was disconnected: ${reason}`), {
-        slice: async (update) => (await storeWorker.slice([update], SYNC_SLICE_STRUCTS))[0],
-        onProgress: (fraction) => {
-          // Two peers' syncs may overlap: the map shown is held until the last one is in.
-          if (fraction === 0 && this.syncsArriving++ === 0) studio.holdSnapshot(true);
-          if (fraction === null && --this.syncsArriving === 0) studio.holdSnapshot(false);
-          this.receiving = this.syncsArriving > 0 ? (fraction ?? this.receiving) : null;
-          if (fraction === null) this.slicedSyncs++;
-        },
-      });
+      chunkPeerMessages(this.provider, (reason) => console.warn(`A peer was disconnected: ${reason}`), this.slicedSync(studio));
       ignoreForeignSignaling();
       this.provider.on('status', ({ connected }: { connected: boolean }) => (this.signaling = connected));
       this.provider.on('peers', ({ webrtcPeers }: { webrtcPeers: string[] }) => (this.peers = webrtcPeers.length));
