@@ -4,7 +4,7 @@
 // arrive meanwhile wait behind it, in order, except a step 1, which is answered at once (it only reads).
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { deliverSliced, MessageQueue, SLICED_SYNC_FROM, syncStep2Update, type SlicedSyncOptions } from './sliced-sync.ts';
+import { SyncInbox, type SlicedSyncOptions } from './sliced-sync.ts';
 
 const MESSAGE_SYNC = 0;
 const SYNC_STEP_1 = 0;
@@ -41,15 +41,11 @@ function syncType(rest: Uint8Array): number | null {
 
 export function sliceRelaySync(provider: RelayProvider, options: SlicedSyncOptions, stopped: () => boolean): void {
   const original = provider.messageHandlers[MESSAGE_SYNC];
-  const queue = new MessageQueue('the relay');
+  const inbox = new SyncInbox('the relay', options, stopped);
   provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, handlerProvider, emitSynced, messageType) => {
     const rest = decoding.readTailAsUint8Array(decoder);
-    const message = wholeMessage(rest);
-    const update = rest.length > SLICED_SYNC_FROM ? syncStep2Update(message) : null;
-    const answerNow = queue.waiting === 0 || syncType(rest) === SYNC_STEP_1;
-    if (update) {
-      queue.add(() => deliverSliced(update, (slice) => original(encoding.createEncoder(), afterType(slice), handlerProvider, emitSynced, messageType), options, stopped));
-    } else if (answerNow) original(encoder, afterType(message), handlerProvider, emitSynced, messageType);
-    else queue.add(() => original(encoding.createEncoder(), afterType(message), handlerProvider, emitSynced, messageType));
+    // A reply goes in y-websocket's encoder only while it waits for one; a message handled later answers nobody.
+    const handle = (message: Uint8Array, now: boolean) => original(now ? encoder : encoding.createEncoder(), afterType(message), handlerProvider, emitSynced, messageType);
+    inbox.receive(wholeMessage(rest), handle, syncType(rest) === SYNC_STEP_1);
   };
 }

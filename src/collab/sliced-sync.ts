@@ -75,14 +75,32 @@ export async function deliverSliced(update: Uint8Array, deliver: (message: Uint8
   }
 }
 
-/** Messages handled one after another while a sliced sync is under way; `waiting` counts those not done. */
-export class MessageQueue {
+/**
+ * One connection's incoming sync messages: a big step 2 is handed on a slice per task, and the messages
+ * that arrive meanwhile wait behind it, in order; any other message is handed on at once.
+ */
+export class SyncInbox {
   private tail: Promise<void> = Promise.resolve();
-  waiting = 0;
+  private waiting = 0;
 
-  constructor(private readonly source: string) {}
+  constructor(
+    private readonly source: string,
+    private readonly options: SlicedSyncOptions,
+    private readonly stopped: () => boolean,
+  ) {}
 
-  add(job: () => Promise<void> | void): void {
+  /**
+   * Hands `message` (a whole y-protocols message) to `handle`, now (`now` true) or after the sliced sync
+   * under way. `answerNow`: a message that must be handled at once even then (its reply cannot wait).
+   */
+  receive(message: Uint8Array, handle: (message: Uint8Array, now: boolean) => void, answerNow = false): void {
+    const update = message.length > SLICED_SYNC_FROM ? syncStep2Update(message) : null;
+    if (update) this.later(() => deliverSliced(update, (slice) => handle(slice, false), this.options, this.stopped));
+    else if (this.waiting === 0 || answerNow) handle(message, true);
+    else this.later(() => handle(message, false));
+  }
+
+  private later(job: () => Promise<void> | void): void {
     this.waiting++;
     this.tail = this.tail
       .then(job)

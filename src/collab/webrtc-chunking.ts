@@ -3,7 +3,7 @@
 // so each connection is wrapped as y-webrtc announces it (its 'peers' event fires before 'connect').
 import type { WebrtcProvider } from 'y-webrtc';
 import { MessageJoiner, splitMessage } from './chunks.ts';
-import { deliverSliced, MessageQueue, SLICED_SYNC_FROM, syncStep2Update, type SlicedSyncOptions } from './sliced-sync.ts';
+import { SyncInbox, type SlicedSyncOptions } from './sliced-sync.ts';
 
 interface SimplePeer {
   destroyed?: boolean;
@@ -25,17 +25,15 @@ function wrap(peer: SimplePeer, onRefused: (reason: string) => void, sliced?: Sl
   const joiner = new MessageJoiner();
   const emit = peer.emit.bind(peer);
   // While a big sync is handed over in slices, the peer's later messages wait behind it, in order.
-  const queue = new MessageQueue('a peer');
+  const inbox = sliced && new SyncInbox('a peer', sliced, () => !!peer.destroyed);
   peer.emit = (event, ...args) => {
     if (event !== 'data') return emit(event, ...args);
     const raw = args[0] as Uint8Array;
     try {
       const whole = joiner.push(raw instanceof Uint8Array ? raw : new Uint8Array(raw as ArrayBuffer));
       if (!whole) return true;
-      const update = sliced && whole.length > SLICED_SYNC_FROM ? syncStep2Update(whole) : null;
-      if (update && sliced) queue.add(() => deliverSliced(update, (message) => emit('data', message), sliced, () => !!peer.destroyed));
-      else if (queue.waiting > 0) queue.add(() => void (peer.destroyed || emit('data', whole)));
-      else return emit('data', whole);
+      if (!inbox) return emit('data', whole);
+      inbox.receive(whole, (message) => void (peer.destroyed || emit('data', message)));
       return true;
     } catch (error) {
       onRefused((error as Error).message);

@@ -81,12 +81,17 @@ function indexOf(doc: Y.Doc): Map<string, Set<string>> {
   return index;
 }
 
-/** This replica's entries for `element` already say `by` changed each of these fields, less than a minute ago. */
-function alreadyRecorded(doc: Y.Doc, root: Y.Map<unknown>, keys: Set<string> | undefined, element: string, by: string, at: string, fields: string[]): boolean {
-  const own = `${element}${SEPARATOR}${doc.clientID}${SEPARATOR}`;
+/** `keys`, their entries oldest first. */
+function oldestFirst(root: Y.Map<unknown>, keys: Iterable<string>): string[] {
+  const at = (key: string) => String((root.get(key) as ChangeEntry | undefined)?.at);
+  return [...keys].sort((a, b) => at(a).localeCompare(at(b)));
+}
+
+/** This replica's entries (`mine`) already say `by` changed each of these fields, less than a minute ago. */
+function alreadyRecorded(root: Y.Map<unknown>, mine: string[], by: string, at: string, fields: string[]): boolean {
   const recent = new Set<string>();
-  for (const key of keys ?? []) {
-    const entry = key.startsWith(own) ? (root.get(key) as ChangeEntry | undefined) : undefined;
+  for (const key of mine) {
+    const entry = root.get(key) as ChangeEntry | undefined;
     if (!entry || entry.by !== by || entry.action !== 'changed' || !Array.isArray(entry.fields) || typeof entry.at !== 'string') continue;
     const since = Date.parse(at) - Date.parse(entry.at);
     if (since >= 0 && since < SAME_CHANGE_WITHIN_MS) for (const field of entry.fields) recent.add(field);
@@ -94,15 +99,13 @@ function alreadyRecorded(doc: Y.Doc, root: Y.Map<unknown>, keys: Set<string> | u
   return fields.length > 0 && fields.every((field) => recent.has(field));
 }
 
-/** This replica's key for the next entry of `element`: a free slot, or the slot of its own oldest entry. */
-function nextKey(doc: Y.Doc, root: Y.Map<unknown>, element: string, keys: Set<string> | undefined): string {
-  const own = `${element}${SEPARATOR}${doc.clientID}${SEPARATOR}`;
-  const mine = [...(keys ?? [])].filter((key) => key.startsWith(own));
+/** This replica's key (prefix `own`) for an element's next entry: a free slot, or the slot of its own oldest entry. */
+function nextKey(root: Y.Map<unknown>, own: string, mine: string[]): string {
   if (mine.length < CHANGES_PER_ELEMENT) {
     const used = new Set(mine);
     for (let slot = 0; ; slot++) if (!used.has(`${own}${slot}`)) return `${own}${slot}`;
   }
-  return mine.sort((a, b) => String((root.get(a) as ChangeEntry | undefined)?.at).localeCompare(String((root.get(b) as ChangeEntry | undefined)?.at)))[0];
+  return oldestFirst(root, mine)[0];
 }
 
 /** Records changes by this doc's editor. Call inside the transaction of the change itself. */
@@ -112,19 +115,20 @@ export function recordChanges(doc: Y.Doc, changes: RecordedChange[], at = new Da
   const index = indexOf(doc);
   const by = editorName(doc);
   for (const { element, action, fields, version } of changes) {
+    const own = `${element}${SEPARATOR}${doc.clientID}${SEPARATOR}`;
+    const mine = [...(index.get(element) ?? [])].filter((key) => key.startsWith(own));
     // Typing in a field, a drag of a slider: one entry, not one per keystroke (each would stay in the document).
-    if (action === 'changed' && alreadyRecorded(doc, root, index.get(element), element, by, at, fields ?? [])) continue;
+    if (action === 'changed' && alreadyRecorded(root, mine, by, at, fields ?? [])) continue;
     const entry: ChangeEntry = { by, at, action, ...(fields?.length ? { fields } : {}), ...(version ? { version } : {}) };
-    const key = nextKey(doc, root, element, index.get(element));
+    const key = nextKey(root, own, mine);
     root.set(key, entry);
     // The observer runs after the transaction; keep the index right within it too.
     index.set(element, (index.get(element) ?? new Set()).add(key));
-    const keys = [...index.get(element)!];
-    if (keys.length <= CHANGES_PER_ELEMENT) continue;
-    const oldest = keys.map((key) => [key, root.get(key) as ChangeEntry] as const).sort((a, b) => String(a[1]?.at).localeCompare(String(b[1]?.at)));
-    for (const [old] of oldest.slice(0, keys.length - CHANGES_PER_ELEMENT)) {
+    const keys = index.get(element)!;
+    if (keys.size <= CHANGES_PER_ELEMENT) continue;
+    for (const old of oldestFirst(root, keys).slice(0, keys.size - CHANGES_PER_ELEMENT)) {
       root.delete(old);
-      index.get(element)!.delete(old);
+      keys.delete(old);
     }
   }
 }

@@ -41,6 +41,7 @@ export class SnapshotProjector {
     this.doc = doc;
     this.reader = new ContentReader(mapRoots(doc), this.entryIds);
     this.reloadAll();
+    this.build();
     doc.on('afterTransaction', this.onTransaction);
   }
 
@@ -56,8 +57,7 @@ export class SnapshotProjector {
   resume(): void {
     if (!this.deferred) return;
     this.deferred = false;
-    this.build();
-    if (this.changedWhileDeferred) this.emit({ ...emptyChange(true), load: true });
+    if (this.changedWhileDeferred) this.publish({ ...emptyChange(true), load: true });
     this.changedWhileDeferred = false;
   }
 
@@ -79,12 +79,21 @@ export class SnapshotProjector {
     return this.reader.roots;
   }
 
-  /** Everything changed (`full`: the change lists no ids), after the snapshot is rebuilt. */
+  /** Reads the map shown again (its entries unless already read); everything changed (`full`: no ids listed). */
   private reloadAll(readEntries = true): SnapshotChange {
     if (readEntries) this.reader.readAll();
     this.readMeta();
-    if (!this.deferred) this.build();
     return emptyChange(true);
+  }
+
+  /** Builds the snapshot and tells the listeners; while deferred, only notes that the map changed. */
+  private publish(change: SnapshotChange): void {
+    if (this.deferred) {
+      this.changedWhileDeferred = true;
+      return;
+    }
+    this.build();
+    this.emit(change);
   }
 
   private readMeta(): void {
@@ -117,9 +126,7 @@ export class SnapshotProjector {
         this.kept.set(this.reader.content, this.reader);
       }
       this.reader = next ?? new ContentReader(roots, this.entryIds);
-      const change = this.reloadAll(!next);
-      if (this.deferred) this.changedWhileDeferred = true;
-      else this.emit({ ...change, load: true });
+      this.publish({ ...this.reloadAll(!next), load: true });
       return;
     }
     const touched = this.reader.apply(transaction);
@@ -131,20 +138,10 @@ export class SnapshotProjector {
     change.views = touched.views;
     const changed = transaction.changed as Map<unknown, Set<string | null>>;
     change.meta = changed.has(roots.meta);
-    if (changed.has(roots.file)) {
-      const reloaded = this.reloadAll();
-      if (this.deferred) this.changedWhileDeferred = true;
-      else this.emit({ ...reloaded, load: change.load });
-      return;
-    }
+    if (changed.has(roots.file)) return this.publish({ ...this.reloadAll(), load: change.load });
     if (!(change.meta || change.views || change.nodes.size || change.edges.size || change.positions.size)) return;
     if (change.meta) this.readMeta();
-    if (this.deferred) {
-      this.changedWhileDeferred = true;
-      return;
-    }
-    this.build();
-    this.emit(change);
+    this.publish(change);
   }
 
   /** Keeps the contents not shown read: starts reading one a load begins, forgets one removed. */

@@ -48,16 +48,21 @@ export async function openLocalMap(id: string): Promise<OpenMap> {
   };
 }
 
-/** Stores `map` as a new local map and returns its catalog entry. */
-export async function createLocalMap(map: PathwaysMap, room?: string): Promise<CatalogEntry> {
-  const id = newId('map');
-  const opened = await openLocalMap(id);
-  await loadMapInSlices(opened.doc, map, { undoable: false });
-  await opened.store.whenSaved();
-  await opened.close();
+/** A new map's entry in the catalog, listed at once (its content follows in the map's own database). */
+export function catalogNewMap(map: PathwaysMap): CatalogEntry {
   const now = Date.now();
-  const entry: CatalogEntry = { id, title: map.meta.title || 'Untitled map', createdAt: now, updatedAt: now, nodeCount: map.nodes.length, room };
+  const entry: CatalogEntry = { id: newId('map'), title: map.meta.title || 'Untitled map', createdAt: now, updatedAt: now, nodeCount: map.nodes.length };
   catalog.put(entry);
+  return entry;
+}
+
+/** Stores `map` as a new local map and returns its catalog entry. */
+async function createLocalMap(map: PathwaysMap): Promise<CatalogEntry> {
+  const entry = catalogNewMap(map);
+  const opened = await openLocalMap(entry.id);
+  await loadMapInSlices(opened.doc, map, { undoable: false });
+  // Closing waits for the store's last write.
+  await opened.close();
   return entry;
 }
 

@@ -148,16 +148,6 @@ export class MapStore {
     }
   }
 
-  /** Resolves once every update so far is written. */
-  async whenSaved(): Promise<void> {
-    await this.lastWrite;
-  }
-
-  /** How many records hold the map (for tests and the bench). */
-  async recordCount(): Promise<number> {
-    return (await this.records()).length;
-  }
-
   async destroy(): Promise<void> {
     this.destroyed = true;
     if (this.quietTimer) clearTimeout(this.quietTimer);

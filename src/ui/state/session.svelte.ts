@@ -10,6 +10,7 @@ import { RoomState } from './room.svelte.ts';
 import type { CatalogEntry } from '../../persist/catalog.ts';
 import {
   catalog,
+  catalogNewMap,
   deleteLocalMap,
   duplicateLocalMap,
   openLocalMap,
@@ -112,9 +113,7 @@ export class Session {
 
   /** Opens a new local map holding `map`: the studio shows at once, a county-size map arrives a slice at a time. */
   async createAndOpen(map: PathwaysMap): Promise<void> {
-    const now = Date.now();
-    const entry: CatalogEntry = { id: newId('map'), title: map.meta.title || 'Untitled map', createdAt: now, updatedAt: now, nodeCount: map.nodes.length };
-    catalog.put(entry);
+    const entry = catalogNewMap(map);
     this.refresh();
     await this.open(entry.id);
     if (this.opened?.id === entry.id) await loadMapInSlices(this.opened.doc, map, { undoable: false });
