@@ -41,7 +41,7 @@ function syncType(rest: Uint8Array): number | null {
 
 export function sliceRelaySync(provider: RelayProvider, options: SlicedSyncOptions, stopped: () => boolean): void {
   const original = provider.messageHandlers[MESSAGE_SYNC];
-  const inbox = new SyncInbox('the relay', options, stopped);
+  const inbox = new SyncInbox(options, stopped, (error) => console.warn('A message from the relay could not be applied', error));
   provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, handlerProvider, emitSynced, messageType) => {
     const rest = decoding.readTailAsUint8Array(decoder);
     // A reply goes in y-websocket's encoder only while it waits for one; a message handled later answers nobody.

@@ -83,10 +83,11 @@ export class SyncInbox {
   private tail: Promise<void> = Promise.resolve();
   private waiting = 0;
 
+  /** `onError`: what a message handled later threw (handled at once, it throws to the caller). */
   constructor(
-    private readonly source: string,
     private readonly options: SlicedSyncOptions,
     private readonly stopped: () => boolean,
+    private readonly onError: (error: unknown) => void,
   ) {}
 
   /**
@@ -104,7 +105,7 @@ export class SyncInbox {
     this.waiting++;
     this.tail = this.tail
       .then(job)
-      .catch((error) => console.warn(`A message from ${this.source} could not be applied`, error))
+      .catch(this.onError)
       .finally(() => this.waiting--);
   }
 }

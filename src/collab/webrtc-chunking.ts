@@ -24,8 +24,13 @@ function wrap(peer: SimplePeer, onRefused: (reason: string) => void, sliced?: Sl
   };
   const joiner = new MessageJoiner();
   const emit = peer.emit.bind(peer);
-  // While a big sync is handed over in slices, the peer's later messages wait behind it, in order.
-  const inbox = sliced && new SyncInbox('a peer', sliced, () => !!peer.destroyed);
+  const refuse = (error: unknown) => {
+    onRefused((error as Error).message);
+    peer.destroy();
+  };
+  // While a big sync is handed over in slices, the peer's later messages wait behind it, in order; one
+  // that fails then is refused as one that fails at once is.
+  const inbox = sliced && new SyncInbox(sliced, () => !!peer.destroyed, refuse);
   peer.emit = (event, ...args) => {
     if (event !== 'data') return emit(event, ...args);
     const raw = args[0] as Uint8Array;
@@ -36,8 +41,7 @@ function wrap(peer: SimplePeer, onRefused: (reason: string) => void, sliced?: Sl
       inbox.receive(whole, (message) => void (peer.destroyed || emit('data', message)));
       return true;
     } catch (error) {
-      onRefused((error as Error).message);
-      peer.destroy();
+      refuse(error);
       return false;
     }
   };

@@ -6,7 +6,7 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { deliverSliced, syncStep2Update } from '../../../src/collab/sliced-sync.ts';
+import { deliverSliced, SyncInbox, syncStep2Update } from '../../../src/collab/sliced-sync.ts';
 import { createMapDoc } from '../../../src/model/doc.ts';
 import { readMapFile } from '../../../src/model/snapshot.ts';
 import { syntheticMap } from '../../../src/model/synthetic.ts';
@@ -73,5 +73,32 @@ describe('deliverSliced', () => {
     await deliverSliced(Y.encodeStateAsUpdate(source), (message) => messages.push(message), { slice: () => Promise.reject(new Error('no worker')) }, () => false);
     expect(messages).toHaveLength(1);
     expect(syncStep2Update(messages[0])).toEqual(Y.encodeStateAsUpdate(source));
+  });
+});
+
+describe('SyncInbox', () => {
+  it('keeps the messages that arrive during a sliced sync in order behind it, and reports one that fails then', async () => {
+    const source = createMapDoc(syntheticMap(120));
+    const big = written((e) => syncProtocol.writeSyncStep2(e, source));
+    const errors: unknown[] = [];
+    const inbox = new SyncInbox({ slice: async (update) => sliceUpdate(update, 300) }, () => false, (error) => errors.push(error));
+    const handled: string[] = [];
+    let settle!: () => void;
+    const settled = new Promise<void>((resolve) => (settle = resolve));
+    const handle = (message: Uint8Array, now: boolean) => {
+      const step2 = syncStep2Update(message) !== null;
+      handled.push(message.length === 3 ? `small ${now}` : step2 ? 'last slice' : 'slice');
+      if (message[2] === 0xff) throw new Error('malformed');
+      if (message.length === 3 && message[2] === 0x02) settle();
+    };
+    inbox.receive(new Uint8Array([0, 2, 0x01]), handle);
+    inbox.receive(big, handle);
+    inbox.receive(new Uint8Array([0, 2, 0xff]), handle);
+    inbox.receive(new Uint8Array([0, 2, 0x02]), handle);
+    await settled;
+    expect(handled[0]).toBe('small true');
+    expect(handled.slice(1, -3).every((what) => what === 'slice')).toBe(true);
+    expect(handled.slice(-3)).toEqual(['last slice', 'small false', 'small false']);
+    expect(errors).toHaveLength(1);
   });
 });
