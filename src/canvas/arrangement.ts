@@ -1,13 +1,19 @@
 // The free layout's "arrange": a force layout on the page for small maps, in the layout worker for big
 // ones; the result is written to the map in one transaction — everyone in the room sees the same
 // arrangement — as its own undo step. Framework-free: Canvas.svelte owns one per mount.
-import type { Core } from 'cytoscape';
+import cytoscape, { type Core } from 'cytoscape';
 import { setPositions } from '../model/mutations.ts';
 import type { Position } from '../model/types.ts';
 import { LayoutCancelled, LayoutClient } from '../workers-client/layout.ts';
 import type { CanvasStudio } from './host.ts';
 import { isBigMap } from './overview.ts';
 import { forceLayoutOptions, moveIfChanged } from './placement.ts';
+
+let forceLayoutLoaded: Promise<void> | undefined;
+/** fCoSE, loaded for the first arrangement on the page rather than with the studio (it is ~100 KB of script). */
+function loadForceLayout(): Promise<void> {
+  return (forceLayoutLoaded ??= import('cytoscape-fcose').then(({ default: fcose }) => cytoscape.use(fcose)));
+}
 
 export class Arrangement {
   #worker: LayoutClient | undefined;
@@ -22,6 +28,14 @@ export class Arrangement {
   run(): void {
     if (this.#destroyed) return;
     if (isBigMap(this.studio.snapshot.map)) return this.#runOffThread();
+    loadForceLayout().then(
+      () => this.#runOnPage(),
+      (error) => console.error('Pathways: the force layout could not be loaded', error),
+    );
+  }
+
+  #runOnPage(): void {
+    if (this.#destroyed) return;
     const c = this.cy;
     const layout = c.elements().not('.lane').layout(forceLayoutOptions(c.nodes().length));
     layout.one('layoutstop', () => {

@@ -6,11 +6,17 @@ import type { CollectionReturnValue, Core, ElementDefinition } from 'cytoscape';
 import { nextTask } from '../model/tasks.ts';
 
 export const CHUNKED_ADD_FROM = 5000;
-/** Main-thread time one slice and the frame that styles and draws it may take together (a long task is 50 ms). */
-const FRAME_BUDGET_MS = 35;
-/** Elements in the first slice (~0.1 ms each), and the fewest in any: a slice also pays a frame's fixed cost. */
-const FIRST_SLICE = 150;
-const SMALLEST_SLICE = 100;
+/**
+ * Main-thread time one slice's task may take (a long task is 50 ms). Its frame then styles what it added,
+ * in a task of its own of about half that. A slice's cost per element varies 4× (the first ones, before the
+ * JIT warms up; nodes with long labels; a garbage collection), so the budget leaves room for a bad guess.
+ */
+const SLICE_BUDGET_MS = 25;
+/** Elements in the first slice (~0.1–0.3 ms each), and the fewest in any: a slice also pays a frame's fixed cost. */
+const FIRST_SLICE = 100;
+const SMALLEST_SLICE = 50;
+/** How much a slice may grow on the last one's time: growing by more overshot into 80–110 ms tasks. */
+const MOST_GROWTH = 1.5;
 
 export interface ChunkedAdd {
   /** Resolves once every element is in (false: cancelled first). */
@@ -41,11 +47,10 @@ export function addInSlices(cy: Core, elements: ElementDefinition[]): ChunkedAdd
       // whole map after the last slice reads them (~40 ms at 5,000 programs, all in the first frame otherwise).
       added?.forEach((ele) => void (ele as unknown as { interactive(): boolean }).interactive());
       at += slice.length;
+      const spent = performance.now() - started;
       await nextFrame();
       if (cancelled) return false;
-      // Cytoscape styles and draws what was added in its next frame: the whole span counts.
-      const spent = performance.now() - started;
-      const scale = Math.min(2, Math.max(0.5, FRAME_BUDGET_MS / Math.max(spent, 1)));
+      const scale = Math.min(MOST_GROWTH, Math.max(0.5, SLICE_BUDGET_MS / Math.max(spent, 1)));
       size = Math.max(SMALLEST_SLICE, Math.min(8000, Math.round(slice.length * scale)));
     }
     return !cancelled;

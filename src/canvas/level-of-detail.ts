@@ -51,6 +51,8 @@ interface CanvasRendererInternals {
   drawLayeredElements?: Draw;
   drawCachedNodes?: Draw;
   drawCachedElement?: (context: unknown, ele: ElementLike, pxRatio: number, extent: unknown) => void;
+  /** `label` null: the label only if readable at this zoom (true draws it always). */
+  drawElement?: (context: unknown, ele: ElementLike, shiftToOrigin: undefined, label: null) => void;
   render?: (options: unknown) => void;
   hideEdgesOnViewport?: boolean;
 }
@@ -75,7 +77,7 @@ export function installLevelOfDetail(cy: Core): void {
   // First, so that hit testing (installed last) wraps the fast z-sort.
   installFastZOrder(cy);
   const renderer = rendererOf(cy);
-  const { drawArrowheads, drawEdgePath, drawLayeredElements, drawCachedNodes, drawCachedElement, eleTextBiggerThanMin, render } = renderer;
+  const { drawArrowheads, drawEdgePath, drawLayeredElements, drawCachedNodes, drawCachedElement, drawElement, eleTextBiggerThanMin, render } = renderer;
   if (typeof render === 'function') {
     // Paused: not even a frame's z-ordering of every element so far (~1 s over a 5,000-program load). Styles
     // are still computed each frame (before render), so the work stays spread over the frames.
@@ -101,7 +103,7 @@ export function installLevelOfDetail(cy: Core): void {
       drawEdgePath.call(this, edge, context, points, detail.big && cy.zoom() < EDGE_DETAIL_MIN_ZOOM ? 'solid' : lineStyle);
     };
   }
-  if (typeof drawLayeredElements !== 'function' || typeof drawCachedNodes !== 'function' || typeof drawCachedElement !== 'function') return;
+  if (typeof drawLayeredElements !== 'function' || typeof drawCachedNodes !== 'function' || typeof drawCachedElement !== 'function' || typeof drawElement !== 'function') return;
   // A still picture is kept in layers (cached-layer.ts); the ties come back a slice per frame after a move,
   // each slice asking for the next frame.
   type TextureCache = { onDequeue?(fn: () => void): void };
@@ -129,7 +131,9 @@ export function installLevelOfDetail(cy: Core): void {
     };
     const lists = drawnLists(eles);
     const overview = cy.zoom() < OVERVIEW_ZOOM;
-    if (overview && detail.matrix) return lists.matrix.forEach((ele) => draw(context, ele));
+    // A few dozen lane-sized shapes: drawn directly. Through Cytoscape's texture caches the first frame at
+    // overview rasterized each into a texture as big as itself (~50 ms at 2,000 programs).
+    if (overview && detail.matrix) return lists.matrix.forEach((ele) => drawElement.call(self, context, ele, undefined, null));
     const withEdges = edges && !overview;
     if (withEdges && !lists.layered) return lists.withoutCells.forEach((ele) => draw(context, ele));
     lists.under.forEach((ele) => draw(context, ele));

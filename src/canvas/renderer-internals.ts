@@ -13,6 +13,8 @@ export const WRAPPED_RENDERER_METHODS = [
   'drawLayeredElements',
   'drawCachedNodes',
   'drawCachedElement',
+  // Called for the count matrix at overview (drawn directly, not through the texture caches).
+  'drawElement',
   'findNearestElements',
   'getCachedZSortedEles',
   // Called by the fast z-sort (z-order.ts) after it sorts, as Cytoscape's own sort does.

@@ -8,10 +8,14 @@ import { ContentReader } from './content-reader.ts';
 import { contentRoots, contentStore, isMapLoad, mapRoots, ORDER_KEY, SCHEMA_KEY, WRITTEN_KEY, type MapRoots } from './doc.ts';
 import { deepFreeze, emptyChange, type HiddenEdge, type MapSnapshot, type QuarantinedEntry, type SnapshotChange } from './snapshot-entries.ts';
 import { storedVersions } from './version-store.ts';
+import { nextTask } from './tasks.ts';
 import { endpointProblem, validateMetaEntry } from './validate.ts';
 import type { MapEdge, MapMeta, MapNode, MapView, PathwaysMap, Problem } from './types.ts';
 
 export type { Collection, HiddenEdge, MapSnapshot, QuarantinedEntry, SnapshotChange } from './snapshot-entries.ts';
+
+/** Entries a sliced build reads between looks at the clock (resumeInSlices). */
+const BUILD_STEP = 500;
 
 export class SnapshotProjector {
   readonly doc: Y.Doc;
@@ -30,6 +34,8 @@ export class SnapshotProjector {
   private current!: MapSnapshot;
   private revision = 0;
   private changedWhileDeferred = false;
+  /** Counts `defer()` calls: a sliced resume that sees it change stops, the projector deferred again. */
+  private deferrals = 0;
   private readonly listeners = new Set<(snapshot: MapSnapshot, change: SnapshotChange) => void>();
   private readonly onTransaction = (transaction: Y.Transaction) => this.applyTransaction(transaction);
 
@@ -48,6 +54,7 @@ export class SnapshotProjector {
   /** Stops building snapshots until `resume()` (a peer's big first sync arriving a slice per task). */
   defer(): void {
     this.deferred = true;
+    this.deferrals++;
   }
 
   /**
@@ -59,6 +66,38 @@ export class SnapshotProjector {
     this.deferred = false;
     if (this.changedWhileDeferred) this.publish({ ...emptyChange(true), load: true });
     this.changedWhileDeferred = false;
+  }
+
+  /**
+   * As `resume`, with the snapshot built ~`budgetMs` per task: a county map's first build, before the JIT
+   * has warmed up, was one task of ~90 ms at 5,000 programs. Stays deferred while building; a change read
+   * meanwhile, or `defer()` again, is not lost (the build starts over, or waits for the next resume).
+   */
+  async resumeInSlices(budgetMs = 8): Promise<void> {
+    const deferrals = this.deferrals;
+    while (this.deferred && this.changedWhileDeferred) {
+      this.changedWhileDeferred = false;
+      const steps = this.buildSteps();
+      let deadline = performance.now() + budgetMs;
+      let step = steps.next();
+      while (!step.done) {
+        if (performance.now() > deadline) {
+          await nextTask();
+          // Resumed at once meanwhile (that built the snapshot): this build is not wanted.
+          if (!this.deferred) return;
+          // Held again: the next resume builds it.
+          if (this.deferrals !== deferrals) return void (this.changedWhileDeferred = true);
+          deadline = performance.now() + budgetMs;
+        }
+        step = steps.next();
+      }
+      if (this.changedWhileDeferred) continue;
+      this.current = step.value;
+      this.deferred = false;
+      this.emit({ ...emptyChange(true), load: true });
+      return;
+    }
+    if (this.deferrals === deferrals) this.deferred = false;
   }
 
   get snapshot(): MapSnapshot {
@@ -166,11 +205,22 @@ export class SnapshotProjector {
   }
 
   private build(): void {
-    this.reader.reorder();
+    const steps = this.buildSteps();
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    this.current = step.value;
+  }
+
+  /** The snapshot of what is read, pausing every BUILD_STEP entries (`build` runs it through). */
+  private *buildSteps(): Generator<void, MapSnapshot> {
+    const reader = this.reader;
+    reader.reorder();
+    let read = 0;
     const quarantined: QuarantinedEntry[] = [...this.metaProblems];
     const nodes: MapNode[] = [];
     const nodeTypes = new Map<string, MapNode['type']>();
-    for (const [id, entry] of this.reader.nodes) {
+    for (const [id, entry] of reader.nodes) {
+      if (++read % BUILD_STEP === 0) yield;
       if (entry.value) {
         nodes.push(entry.value);
         nodeTypes.set(id, entry.value.type);
@@ -178,7 +228,8 @@ export class SnapshotProjector {
     }
     const edges: MapEdge[] = [];
     const hiddenEdges: HiddenEdge[] = [];
-    for (const [id, entry] of this.reader.edges) {
+    for (const [id, entry] of reader.edges) {
+      if (++read % BUILD_STEP === 0) yield;
       if (!entry.value) {
         quarantined.push({ collection: 'edges', id, problems: entry.problems });
         continue;
@@ -195,7 +246,7 @@ export class SnapshotProjector {
     }
     const views: MapView[] = [];
     const orders = new Map<MapView, number>();
-    for (const [id, entry] of this.reader.views) {
+    for (const [id, entry] of reader.views) {
       if (!entry.value) {
         quarantined.push({ collection: 'views', id, problems: entry.problems });
         continue;
@@ -206,9 +257,10 @@ export class SnapshotProjector {
       views.push(clean);
     }
     views.sort((a, b) => orders.get(a)! - orders.get(b)! || a.id.localeCompare(b.id));
-    for (const [id, problems] of this.reader.positionProblems) quarantined.push({ collection: 'positions', id, problems });
+    for (const [id, problems] of reader.positionProblems) quarantined.push({ collection: 'positions', id, problems });
+    yield;
     const extras: Record<string, unknown> = {};
-    for (const [key, value] of this.roots.file.entries()) extras[key] = value;
+    for (const [key, value] of reader.roots.file.entries()) extras[key] = value;
     const map: PathwaysMap = {
       ...extras,
       format: MAP_FORMAT,
@@ -217,9 +269,9 @@ export class SnapshotProjector {
       nodes: Object.freeze(nodes) as MapNode[],
       edges: Object.freeze(edges) as MapEdge[],
       views: Object.freeze(views) as MapView[],
-      positions: Object.freeze(Object.fromEntries(this.reader.positions)),
+      positions: Object.freeze(Object.fromEntries(reader.positions)),
     };
-    this.current = Object.freeze({
+    return Object.freeze({
       map: Object.freeze(map),
       quarantined: Object.freeze(quarantined) as QuarantinedEntry[],
       hiddenEdges: Object.freeze(hiddenEdges) as HiddenEdge[],

@@ -26,11 +26,11 @@ export interface OpenMap {
 export async function openLocalMap(id: string): Promise<OpenMap> {
   const doc = new Y.Doc();
   // The stored map is applied a slice per task, and the projector reads each slice's entries as it
-  // lands; the snapshot is built once, in a task of its own, and the studio in another.
+  // lands; the snapshot is built once, a few milliseconds per task, and the studio in a task of its own.
   const projector = new SnapshotProjector(doc, true);
   const store = await MapStore.open(dbName(id), doc, storeWorker);
   await nextTask();
-  projector.resume();
+  await projector.resumeInSlices();
   await nextTask();
   // A map stored by an older studio is brought up to the current document layout once, here.
   migrateDoc(doc);

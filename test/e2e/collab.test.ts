@@ -31,6 +31,10 @@ describe('live co-editing in two browsers', () => {
     await ana.getByRole('button', { name: 'Share' }).click();
     const url = await ana.getByTestId('room-link').inputValue();
     expect(url).toMatch(/#room=[\w-]+&key=[\w-]+$/);
+    // The QR code for the projector (its encoder is loaded when the dialog opens).
+    const qr = ana.getByRole('img', { name: 'QR code of the edit link' });
+    await qr.waitFor();
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     await ana.keyboard.press('Escape');
     ben = await openStudio(second, url);
     await ben.waitForFunction(() => window.pathways.getMap().nodes.length > 100, undefined, { timeout: 30_000 });

@@ -22,6 +22,7 @@ describe('simulation in Chromium', () => {
     expect(await panel.getByTestId('sim-mode').textContent()).toContain('cycle');
     // The chart is drawn, and its text alternative names every stage.
     const chart = panel.getByRole('img', { name: /Share reaching each life stage/ });
+    await chart.locator('canvas').waitFor();
     expect(await chart.locator('canvas').count()).toBe(1);
     expect(await chart.getAttribute('aria-label')).toMatch(/Prenatal & birth \d+%.*Aging \d+%/);
     // The result has the SPEC shape the report reads, with both populations.

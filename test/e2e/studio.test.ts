@@ -32,6 +32,17 @@ describe('the studio in Chromium', () => {
     const map = await getMap(page);
     expect(map.nodes.filter((n) => n.type === 'program').length).toBeGreaterThanOrEqual(80);
     expect(page.url()).toMatch(/#map=map-/);
+    // With nothing selected, the inspector sums the map up: each figure counts its own kind.
+    const figures = await page.locator('.stats > div').evaluateAll((rows) => rows.map((row) => [row.querySelector('dt')!.textContent, Number(row.querySelector('dd')!.textContent)]));
+    const ofType = (list: { type: string }[], type: string) => list.filter((e) => e.type === type).length;
+    expect(figures).toEqual([
+      ['Organizations', ofType(map.nodes, 'organization')],
+      ['Programs', ofType(map.nodes, 'program')],
+      ['Referrals', ofType(map.edges, 'referral')],
+      ['Partnerships', ofType(map.edges, 'partnership')],
+      ['Funding ties', ofType(map.edges, 'funding')],
+      ['Data sharing', ofType(map.edges, 'data-sharing')],
+    ]);
   });
 
   it('adds a program from the toolbar and names it in the inspector', async () => {

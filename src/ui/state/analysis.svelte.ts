@@ -2,6 +2,7 @@
 // edit cancels the run in flight. The page never waits for the analysis.
 import { AnalysisCancelled, AnalysisClient } from '../../workers-client/analysis.ts';
 import { untrack } from 'svelte';
+import { nextTask } from '../../model/tasks.ts';
 import type { AnalysisReport } from '../../analysis/types.ts';
 import type { PathwaysMap } from '../../model/types.ts';
 import type { LiveAnalysis } from './features.ts';
@@ -10,6 +11,8 @@ import type { Studio } from './studio.svelte.ts';
 export const ANALYSIS_DEBOUNCE_MS = 300;
 /** However long the canvas takes, the insights do not wait longer than this. */
 const CANVAS_BUSY_MAX_WAIT_MS = 30_000;
+/** A canvas not made by then (a hidden tab) is not waited for. */
+const CANVAS_MADE_MAX_WAIT_MS = 1000;
 
 export class AnalysisState implements LiveAnalysis {
   report = $state.raw<AnalysisReport | null>(null);
@@ -45,15 +48,21 @@ export class AnalysisState implements LiveAnalysis {
     $effect(() => () => this.client.destroy());
   }
 
-  /** A big map still arriving on the canvas goes first: on two cores the analysis would halve its pace. */
-  private analyzeWhenDrawn(map: PathwaysMap): void {
-    const drawn = untrack(() => this.studio.canvas)?.drawn();
-    if (!drawn) return void this.analyze(map);
-    const waitedEnough = new Promise<void>((resolve) => (this.timer = setTimeout(resolve, CANVAS_BUSY_MAX_WAIT_MS)));
-    // In a task of its own: handing a county-size map to the worker takes ~40 ms, not to be added to the canvas's last step.
-    void Promise.race([drawn, waitedEnough]).then(() => {
-      this.timer = setTimeout(() => this.wanted === map && void this.analyze(map), 0);
-    });
+  /**
+   * A big map still arriving on the canvas goes first: on two cores the analysis would halve its pace. The
+   * canvas itself is made a frame or two after the studio mounts (Canvas.svelte), so it is waited for too.
+   */
+  private async analyzeWhenDrawn(map: PathwaysMap): Promise<void> {
+    const studio = this.studio;
+    const waited = (ms: number) => new Promise<undefined>((resolve) => setTimeout(resolve, ms, undefined));
+    let canvas = untrack(() => studio.canvas);
+    if (!canvas && untrack(() => studio.stageMode) === 'canvas') canvas = await Promise.race([studio.canvasMade(), waited(CANVAS_MADE_MAX_WAIT_MS)]);
+    if (canvas) {
+      await Promise.race([canvas.drawn(), waited(CANVAS_BUSY_MAX_WAIT_MS)]);
+      // In a task of its own: handing a county-size map to the worker takes ~40 ms, not to be added to the canvas's last step.
+      await nextTask();
+    }
+    if (this.wanted === map) void this.analyze(map);
   }
 
   private async analyze(map: PathwaysMap): Promise<void> {

@@ -65,7 +65,19 @@ export class Studio {
     return this.live;
   }
   /** The canvas port while a canvas is mounted: viewport, fit, frame, coordinates, export (src/canvas/port.svelte.ts). */
-  canvas = $state.raw<CanvasPort | undefined>(undefined);
+  get canvas(): CanvasPort | undefined {
+    return this.#canvas;
+  }
+  set canvas(port: CanvasPort | undefined) {
+    this.#canvas = port;
+    if (port) for (const resolve of this.#canvasWaiters.splice(0)) resolve(port);
+  }
+  #canvas = $state.raw<CanvasPort | undefined>(undefined);
+  #canvasWaiters: ((port: CanvasPort) => void)[] = [];
+  /** Resolves with the canvas once one is made (Canvas.svelte makes it a frame or two after it mounts). */
+  canvasMade(): Promise<CanvasPort> {
+    return this.#canvas ? Promise.resolve(this.#canvas) : new Promise((resolve) => this.#canvasWaiters.push(resolve));
+  }
   /** The view as chosen: a saved view (by id), or the view editor's unsaved draft (as it is). */
   private chosenView = $state.raw<{ view: SavedView; draft: boolean } | null>(null);
   /**
@@ -101,7 +113,7 @@ export class Studio {
    */
   holdSnapshot(hold: boolean): void {
     if (hold) this.projector.defer();
-    else this.projector.resume();
+    else void this.projector.resumeInSlices();
   }
 
   /** `projector`: one already reading `doc` (a stored map opened a slice at a time). */

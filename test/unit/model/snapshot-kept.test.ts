@@ -9,6 +9,7 @@ import { loadMap, StagedLoad } from '../../../src/model/map-load.ts';
 import { readMapFile, SnapshotProjector } from '../../../src/model/snapshot.ts';
 import { syntheticMap } from '../../../src/model/synthetic.ts';
 import { createUndoManager } from '../../../src/model/undo.ts';
+import { addNode, updateNode } from '../../../src/model/mutations.ts';
 import { sliceUpdate } from '../../../src/persist/update-slices.ts';
 
 afterEach(() => vi.restoreAllMocks());
@@ -82,5 +83,54 @@ describe('contents kept read', () => {
     projector.defer();
     projector.resume();
     expect(changes).toEqual([true]);
+  });
+
+  describe('a sliced resume', () => {
+    /** A projector deferred while a stored map of `programs` is applied to it a slice at a time. */
+    function openedMap(programs: number) {
+      const source = createMapDoc(syntheticMap(programs, 3));
+      const opened = new Y.Doc();
+      const projector = new SnapshotProjector(opened, true);
+      for (const slice of sliceUpdate(Y.encodeStateAsUpdate(source), 200)) Y.applyUpdate(opened, slice);
+      const loads: boolean[] = [];
+      projector.subscribe((_snapshot, change) => loads.push(!!change.load));
+      return { opened, projector, loads, before: projector.snapshot };
+    }
+
+    it('builds across tasks (not in the one it was asked in) the snapshot `resume` builds, and tells once', async () => {
+      const { opened, projector, loads, before } = openedMap(300);
+      const resumed = projector.resumeInSlices(0);
+      expect(projector.snapshot).toBe(before);
+      await resumed;
+      expect(projector.snapshot.map).toEqual(readMapFile(opened));
+      expect(loads).toEqual([true]);
+      // No longer deferred: an edit is shown at once.
+      addNode(opened, { type: 'program', label: 'After the resume' });
+      expect(projector.snapshot.map.nodes.some((n) => n.label === 'After the resume')).toBe(true);
+    });
+
+    it('starts over when the map changes while it builds, so the change is not lost', async () => {
+      const { opened, projector, loads } = openedMap(300);
+      const resumed = projector.resumeInSlices(0);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      updateNode(opened, readMapFile(opened).nodes[0].id, { label: 'Renamed while building' });
+      await resumed;
+      expect(projector.snapshot.map).toEqual(readMapFile(opened));
+      expect(projector.snapshot.map.nodes.some((n) => n.label === 'Renamed while building')).toBe(true);
+      expect(loads).toEqual([true]);
+    });
+
+    it('held again while it builds, stays deferred; the next resume shows everything', async () => {
+      const { opened, projector, loads, before } = openedMap(300);
+      const resumed = projector.resumeInSlices(0);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      projector.defer();
+      await resumed;
+      expect(projector.snapshot).toBe(before);
+      expect(loads).toEqual([]);
+      projector.resume();
+      expect(projector.snapshot.map).toEqual(readMapFile(opened));
+      expect(loads).toEqual([true]);
+    });
   });
 });
