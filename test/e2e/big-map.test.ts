@@ -7,6 +7,7 @@ import { syntheticMap } from '../../src/model/synthetic.ts';
 import type { PathwaysMap } from '../../src/model/types.ts';
 import { lanesLayout } from '../../src/canvas/layouts/lanes.ts';
 import { OVERVIEW_ZOOM } from '../../src/canvas/overview.ts';
+import { MIN_LABEL_PX } from '../../src/canvas/style.ts';
 import { SELECTION_COLOR } from '../../src/views/palette.ts';
 
 /** A model position in page pixels, at the viewport now. */
@@ -248,6 +249,35 @@ describe('a 2,000-program map in Chromium', () => {
     await page.mouse.click(at.x, at.y);
     await page.waitForFunction((z) => window.pathways.viewport()!.zoom >= z, OVERVIEW_ZOOM, { timeout: 30_000 });
     expect(await page.evaluate(() => window.pathways.selection())).toEqual([]);
+  });
+
+  it('at overview draws only labels big enough to read (the matrix, drawn directly, keeps the rule)', async () => {
+    await page.keyboard.press('f');
+    await page.waitForFunction((z) => window.pathways.viewport()!.zoom < z, OVERVIEW_ZOOM, { timeout: 30_000 });
+    await waitViewportStill(page);
+    // The on-screen size of every text the canvas draws in the next frames, from its font and transform.
+    const sizes = await page.evaluate(async () => {
+      const sizes: number[] = [];
+      const fillText = CanvasRenderingContext2D.prototype.fillText;
+      CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, ...args: Parameters<typeof fillText>) {
+        const px = Number(/(\d+(?:\.\d+)?)px/.exec(this.font)?.[1] ?? 0);
+        const { a, b } = this.getTransform();
+        sizes.push((px * Math.hypot(a, b)) / devicePixelRatio);
+        return fillText.apply(this, args);
+      };
+      try {
+        // A small pan draws the picture again, still at overview.
+        const v = window.pathways.viewport()!;
+        window.pathways.setViewport({ zoom: v.zoom, pan: { x: v.pan.x + 5, y: v.pan.y } });
+        for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      } finally {
+        CanvasRenderingContext2D.prototype.fillText = fillText;
+      }
+      return sizes;
+    });
+    // Every stage title and count cell, and nothing smaller than the labels' minimum.
+    expect(sizes.length).toBeGreaterThan(20);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(MIN_LABEL_PX - 0.5);
   });
 
   it('pans when a drag starts on the overview matrix (a click opens a cell, a drag does not)', async () => {
