@@ -43,8 +43,8 @@ export function addInSlices(cy: Core, elements: ElementDefinition[]): ChunkedAdd
       const slice = elements.slice(at, at + size);
       let added: CollectionReturnValue | undefined;
       cy.batch(() => (added = cy.add(slice)));
-      // Styled now, and Cytoscape's per-element `interactive` cache filled, slice by slice: the z-sort of the
-      // whole map after the last slice reads them (~40 ms at 5,000 programs, all in the first frame otherwise).
+      // Styled now, slice by slice (Cytoscape styles an element when a style is first read: asking whether it is
+      // `interactive` does), not all in the frames that follow, which the slice's timing would not see.
       added?.forEach((ele) => void (ele as unknown as { interactive(): boolean }).interactive());
       at += slice.length;
       const spent = performance.now() - started;

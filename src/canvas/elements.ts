@@ -1,6 +1,7 @@
 // Snapshot → Cytoscape element definitions, and the diff between two snapshots. Pure: no cytoscape
 // instance needed, so it is unit-tested headless and the canvas only applies what changed.
 import { lifeStageIds } from '../model/rules.ts';
+import { runInSlices } from '../model/tasks.ts';
 import type { MapEdge, MapMeta, MapNode, PathwaysMap } from '../model/types.ts';
 import { LEVEL_WIDTHS, SECTOR_COLORS, stageColor } from '../views/palette.ts';
 
@@ -47,6 +48,36 @@ export function buildElements(map: PathwaysMap): ElementDef[] {
   return [...map.nodes.map((n) => nodeElement(n, stages)), ...map.edges.map(edgeElement)];
 }
 
+/** A map's element definitions built ahead (`buildElementsInSlices`), by id, for `diffElements` to take. */
+export interface BuiltElements {
+  map: PathwaysMap;
+  nodes: Map<string, ElementDef>;
+  edges: Map<string, ElementDef>;
+}
+
+/** Elements built between looks at the clock. */
+const BUILD_STEP = 1000;
+
+function* elementSteps(map: PathwaysMap): Generator<void, BuiltElements> {
+  const stages = lifeStageIds(map.meta);
+  const built: BuiltElements = { map, nodes: new Map(), edges: new Map() };
+  let count = 0;
+  for (const node of map.nodes) {
+    built.nodes.set(node.id, nodeElement(node, stages));
+    if (++count % BUILD_STEP === 0) yield;
+  }
+  for (const edge of map.edges) {
+    built.edges.set(edge.id, edgeElement(edge));
+    if (++count % BUILD_STEP === 0) yield;
+  }
+  return built;
+}
+
+/** `map`'s elements built a few ms per task: a county map's 25,000 in one go were ~40 ms. Null if no longer `wanted`. */
+export async function buildElementsInSlices(map: PathwaysMap, wanted: () => boolean, budgetMs = 8): Promise<BuiltElements | null> {
+  return (await runInSlices(elementSteps(map), budgetMs, wanted))?.value ?? null;
+}
+
 export interface ElementDiff {
   add: ElementDef[];
   remove: string[];
@@ -62,22 +93,25 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
  * What changed between two maps, by object identity first (the projector keeps unchanged entries
  * identical), so a one-node edit costs one comparison per entry, not a re-render.
  */
-export function diffElements(prev: PathwaysMap | null, next: PathwaysMap): ElementDiff {
-  if (!prev) return { add: buildElements(next), remove: [], update: [] };
+export function diffElements(prev: PathwaysMap | null, next: PathwaysMap, built?: BuiltElements | null): ElementDiff {
+  const ahead = built?.map === next ? built : null;
+  if (!prev) return { add: ahead ? [...ahead.nodes.values(), ...ahead.edges.values()] : buildElements(next), remove: [], update: [] };
   const diff: ElementDiff = { add: [], remove: [], update: [] };
   const stagesChanged = prev.meta.lifeStages !== next.meta.lifeStages;
   const stages = lifeStageIds(next.meta);
+  const nodeElementOf = (node: MapNode) => ahead?.nodes.get(node.id) ?? nodeElement(node, stages);
+  const edgeElementOf = (edge: MapEdge) => ahead?.edges.get(edge.id) ?? edgeElement(edge);
   const prevNodes = byId(prev.nodes);
   const nextNodeIds = new Set<string>();
   for (const node of next.nodes) {
     nextNodeIds.add(node.id);
     const before = prevNodes.get(node.id);
-    if (!before) diff.add.push(nodeElement(node, stages));
+    if (!before) diff.add.push(nodeElementOf(node));
     else if (before !== node || stagesChanged) {
       if (before.type !== node.type) {
         diff.remove.push(node.id);
-        diff.add.push(nodeElement(node, stages));
-      } else diff.update.push(nodeElement(node, stages));
+        diff.add.push(nodeElementOf(node));
+      } else diff.update.push(nodeElementOf(node));
     }
   }
   for (const id of prevNodes.keys()) if (!nextNodeIds.has(id)) diff.remove.push(id);
@@ -90,8 +124,8 @@ export function diffElements(prev: PathwaysMap | null, next: PathwaysMap): Eleme
     // Endpoints cannot change in place in Cytoscape: replace the edge.
     if (!before || before.source !== edge.source || before.target !== edge.target) {
       if (before) diff.remove.push(edge.id);
-      diff.add.push(edgeElement(edge));
-    } else diff.update.push(edgeElement(edge));
+      diff.add.push(edgeElementOf(edge));
+    } else diff.update.push(edgeElementOf(edge));
   }
   for (const id of prevEdges.keys()) if (!nextEdgeIds.has(id)) diff.remove.push(id);
   return diff;

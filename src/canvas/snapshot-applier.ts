@@ -6,8 +6,8 @@ import type { PathwaysMap } from '../model/types.ts';
 import { isViewLayout, placeViewLayout, viewLayoutPlacement } from './apply-view.ts';
 import { nextTask } from '../model/tasks.ts';
 import { addInSlices, CHUNKED_ADD_FROM, nextFrame, type ChunkedAdd } from './chunked-add.ts';
-import { sortForDrawing } from './z-order.ts';
-import { diffElements, type ElementDef } from './elements.ts';
+import { askInteractiveInSlices, sortForDrawing } from './z-order.ts';
+import { buildElementsInSlices, diffElements, type BuiltElements, type ElementDef } from './elements.ts';
 import type { CanvasStudio } from './host.ts';
 import { lanesLayout } from './layouts/lanes.ts';
 import { pauseDrawing, setBigMap } from './level-of-detail.ts';
@@ -94,8 +94,8 @@ export class SnapshotApplier {
     this.#placedLanes = null;
   }
 
-  /** Shows `map`: the elements that changed, in one batch, or a big map in slices. */
-  apply(map: PathwaysMap, deferred = false): void {
+  /** Shows `map`: the elements that changed, in one batch, or a big map in slices (`built`: its elements, built ahead). */
+  apply(map: PathwaysMap, deferred = false, built: BuiltElements | null = null): void {
     if (this.#destroyed) return;
     // A big map is still arriving in slices: the newest map is applied (as a diff) once it lands.
     if (this.#loading || this.#deferred) {
@@ -107,7 +107,7 @@ export class SnapshotApplier {
     if (!deferred && isBigMap(map) && !(applied && isBigMap(applied))) return this.#deferLoad(map);
     const { cy: c, host } = this;
     const { studio } = host;
-    const diff = diffElements(applied, map);
+    const diff = diffElements(applied, map, built);
     // The first content counts as a first paint too: a room's map arrives from peers after an empty start,
     // and another map opened in place of this one (every element replaced) is framed like a first paint.
     const replaced = applied !== null && applied.nodes.length > 0 && map.nodes.length > 0 && diff.remove.length >= applied.nodes.length + applied.edges.length;
@@ -159,9 +159,12 @@ export class SnapshotApplier {
         return host.busy(false);
       }
       this.#finish(map, first, true, { lanesGiven, classedFor });
-      // Every element's z-order in a task of its own (~20 ms at 5,000 programs): the first frame only draws.
+      // Every element's z-order in a task of its own (~30 ms at 5,000 programs): the first frame only draws.
+      const current = () => this.#loading === slicing && !this.#destroyed;
       await nextTask();
-      if (this.#loading !== slicing || this.#destroyed) return;
+      if (!current() || !(await askInteractiveInSlices(c, current))) return;
+      await nextTask();
+      if (!current()) return;
       sortForDrawing(c);
       await nextTask();
       if (this.#loading !== slicing || this.#destroyed) return;
@@ -183,21 +186,32 @@ export class SnapshotApplier {
     this.applied = null;
   }
 
-  #applyNewest(current: PathwaysMap | null): void {
+  #applyNewest(current: PathwaysMap | null, built: BuiltElements | null = null): void {
     const newest = this.#arrivedWhileLoading;
     this.#arrivedWhileLoading = null;
-    if (newest && newest !== current) this.apply(newest, true);
+    if (newest && newest !== current) this.apply(newest, true, built);
   }
 
+  /**
+   * A big map shown in place of a small one: after a frame, its elements (and lanes) are worked out a few
+   * ms per task (~60 ms in one at 5,000 programs); a newer map arriving meanwhile is applied instead.
+   */
   #deferLoad(map: PathwaysMap): void {
     this.#deferred = true;
     this.#arrivedWhileLoading = map;
     this.host.busy(true);
-    void nextFrame().then(() => {
+    const stillWanted = () => !this.#destroyed && this.#arrivedWhileLoading === map;
+    void nextFrame().then(async () => {
+      let built: BuiltElements | null = null;
+      if (stillWanted()) built = await buildElementsInSlices(map, stillWanted);
+      if (stillWanted() && this.host.studio.layout === 'lanes') {
+        await nextTask();
+        lanesLayout(map); // kept for this map: the load below and its placing read it
+      }
       if (this.#destroyed) return;
       this.#deferred = false;
       this.host.busy(false);
-      this.#applyNewest(this.applied);
+      this.#applyNewest(this.applied, built);
     });
   }
 

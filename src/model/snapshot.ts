@@ -8,7 +8,7 @@ import { ContentReader } from './content-reader.ts';
 import { contentRoots, contentStore, isMapLoad, mapRoots, ORDER_KEY, SCHEMA_KEY, WRITTEN_KEY, type MapRoots } from './doc.ts';
 import { deepFreeze, emptyChange, type HiddenEdge, type MapSnapshot, type QuarantinedEntry, type SnapshotChange } from './snapshot-entries.ts';
 import { storedVersions } from './version-store.ts';
-import { nextTask } from './tasks.ts';
+import { runInSlices } from './tasks.ts';
 import { endpointProblem, validateMetaEntry } from './validate.ts';
 import type { MapEdge, MapMeta, MapNode, MapView, PathwaysMap, Problem } from './types.ts';
 
@@ -77,22 +77,11 @@ export class SnapshotProjector {
     const deferrals = this.deferrals;
     while (this.deferred && this.changedWhileDeferred) {
       this.changedWhileDeferred = false;
-      const steps = this.buildSteps();
-      let deadline = performance.now() + budgetMs;
-      let step = steps.next();
-      while (!step.done) {
-        if (performance.now() > deadline) {
-          await nextTask();
-          // Resumed at once meanwhile (that built the snapshot): this build is not wanted.
-          if (!this.deferred) return;
-          // Held again: the next resume builds it.
-          if (this.deferrals !== deferrals) return void (this.changedWhileDeferred = true);
-          deadline = performance.now() + budgetMs;
-        }
-        step = steps.next();
-      }
+      const built = await runInSlices(this.buildSteps(), budgetMs, () => this.deferred && this.deferrals === deferrals);
+      // Resumed at once meanwhile (that built the snapshot), or held again (the next resume builds it).
+      if (!built) return void (this.deferred && (this.changedWhileDeferred = true));
       if (this.changedWhileDeferred) continue;
-      this.current = step.value;
+      this.current = built.value;
       this.deferred = false;
       this.emit({ ...emptyChange(true), load: true });
       return;

@@ -1,6 +1,7 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { buildElements, diffElements } from '../../../src/canvas/elements.ts';
+import { buildElements, buildElementsInSlices, diffElements } from '../../../src/canvas/elements.ts';
+import { syntheticMap } from '../../../src/model/synthetic.ts';
 import { lanesLayout } from '../../../src/canvas/layouts/lanes.ts';
 import { canvasStyle } from '../../../src/canvas/style.ts';
 import { createMapDoc, SnapshotProjector } from '../../../src/model/index.ts';
@@ -42,6 +43,30 @@ describe('canvas elements', () => {
     const diff = diffElements(before, projector.snapshot.map);
     expect(diff.add.map((a) => a.data.id).sort()).toEqual(['E1', id].sort());
     expect(diff.remove.sort()).toEqual(['E1', 'E2', 'P3']);
+  });
+});
+
+describe('elements built ahead, across tasks', () => {
+  it('are the elements the diff would build, in map order, and are used only for their own map', async () => {
+    const map = syntheticMap(1500);
+    const resolved = buildElementsInSlices(map, () => true, 0);
+    const built = (await resolved)!;
+    expect(diffElements(null, map, built).add).toEqual(buildElements(map));
+    // In place of a small map: the same additions, taken from what was built.
+    const small = smallMap();
+    const diff = diffElements(small, map, built);
+    expect(diff).toEqual(diffElements(small, map));
+    expect(diff.add.every((def) => (def.group === 'nodes' ? built.nodes : built.edges).get(def.data.id) === def)).toBe(true);
+    // Built for another map (a newer one arrived): ignored.
+    const other = syntheticMap(1500, 9);
+    expect(diffElements(null, other, built).add).toEqual(buildElements(other));
+  });
+
+  it('stop when no longer wanted', async () => {
+    let wanted = true;
+    const building = buildElementsInSlices(syntheticMap(1500), () => wanted, 0);
+    wanted = false;
+    expect(await building).toBeNull();
   });
 });
 
