@@ -10,6 +10,7 @@ import { readMapFile, SnapshotProjector } from '../../../src/model/snapshot.ts';
 import { syntheticMap } from '../../../src/model/synthetic.ts';
 import { createUndoManager } from '../../../src/model/undo.ts';
 import { addNode, updateNode } from '../../../src/model/mutations.ts';
+import { nextTask } from '../../../src/model/tasks.ts';
 import { sliceUpdate } from '../../../src/persist/update-slices.ts';
 
 afterEach(() => vi.restoreAllMocks());
@@ -112,7 +113,7 @@ describe('contents kept read', () => {
     it('starts over when the map changes while it builds, so the change is not lost', async () => {
       const { opened, projector, loads } = openedMap(300);
       const resumed = projector.resumeInSlices(0);
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTask(); // the build's first pause has passed: it is part-way
       updateNode(opened, readMapFile(opened).nodes[0].id, { label: 'Renamed while building' });
       await resumed;
       expect(projector.snapshot.map).toEqual(readMapFile(opened));
@@ -123,7 +124,7 @@ describe('contents kept read', () => {
     it('held again while it builds, stays deferred; the next resume shows everything', async () => {
       const { opened, projector, loads, before } = openedMap(300);
       const resumed = projector.resumeInSlices(0);
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTask(); // the build's first pause has passed: it is part-way
       projector.defer();
       await resumed;
       expect(projector.snapshot).toBe(before);
