@@ -167,7 +167,7 @@ export class SnapshotApplier {
       if (!current()) return;
       sortForDrawing(c);
       await nextTask();
-      if (this.#loading !== slicing || this.#destroyed) return;
+      if (!current()) return;
       this.#loading = undefined;
       pauseDrawing(c, false);
       host.busy(false);

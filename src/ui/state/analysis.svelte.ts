@@ -59,7 +59,7 @@ export class AnalysisState implements LiveAnalysis {
     if (!canvas && untrack(() => studio.stageMode) === 'canvas') canvas = await Promise.race([studio.canvasMade(), waited(CANVAS_MADE_MAX_WAIT_MS)]);
     if (canvas) {
       await Promise.race([canvas.drawn(), waited(CANVAS_BUSY_MAX_WAIT_MS)]);
-      // In a task of its own: handing a county-size map to the worker takes ~40 ms, not to be added to the canvas's last step.
+      // After the canvas's last step, not in it: the map's JSON for the worker starts with a slice of its own.
       await nextTask();
     }
     if (this.wanted === map) void this.analyze(map);
