@@ -1,12 +1,15 @@
 // A comlink worker whose job can be cancelled or superseded: starting a job cancels the one in
 // flight, and cancelling terminates the worker (a running computation cannot be interrupted
-// otherwise); the next job starts a fresh one. Shared by the analysis and simulation clients.
+// otherwise); the next job starts a fresh one. Shared by every worker client.
 import * as Comlink from 'comlink';
+import { stringifyInSlices } from '../model/json-slices.ts';
 
 export class CancellableWorker<Api> {
   private worker: Worker | null = null;
   private api: Comlink.Remote<Api> | null = null;
   private rejectRunning: ((error: Error) => void) | null = null;
+  /** Jobs started or cancelled so far: a job whose maps are still being written when this moves on is dropped. */
+  private generation = 0;
 
   constructor(
     private readonly spawn: () => Worker,
@@ -41,7 +44,27 @@ export class CancellableWorker<Api> {
     });
   }
 
+  /**
+   * Like `run`, for jobs that take whole maps: the maps cross as JSON text (far cheaper for the page than
+   * structured clones), written a few ms per task so a county map never holds the page. Starting cancels the
+   * job in flight; a newer job or a cancel while the text is being written rejects this one as cancelled.
+   */
+  async runWithText<T>(values: object[], job: (api: Comlink.Remote<Api>, texts: string[]) => Promise<T>): Promise<T> {
+    this.cancel();
+    const generation = this.generation;
+    const texts: string[] = [];
+    for (const value of values) {
+      const text = await stringifyInSlices(value, () => generation === this.generation);
+      if (text === null) throw this.cancelled();
+      texts.push(text);
+    }
+    // Written in one go (a small map), the text is done before a cancel or a newer job made just after it.
+    if (generation !== this.generation) throw this.cancelled();
+    return this.run((api) => job(api, texts));
+  }
+
   cancel(): void {
+    this.generation++;
     if (!this.rejectRunning) return;
     this.rejectRunning(this.cancelled());
     this.rejectRunning = null;

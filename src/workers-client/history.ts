@@ -18,7 +18,7 @@ export class CompareClient {
 
   /** `keys`: the version ids of the maps that are versions (the worker keeps their analyses). */
   async compare(before: PathwaysMap, after: PathwaysMap, keys: { before?: string; after?: string } = {}, options: { seed?: number; cohort?: number } = {}): Promise<MapDiff> {
-    const json = await this.worker.run((api) => api.compare(JSON.stringify(before), JSON.stringify(after), options, keys));
+    const json = await this.worker.runWithText([before, after], (api, [beforeText, afterText]) => api.compare(beforeText, afterText, options, keys));
     return JSON.parse(json) as MapDiff;
   }
 

@@ -34,7 +34,7 @@ export class ImportClient {
   }
 
   planMerge(current: PathwaysMap, incoming: PathwaysMap): Promise<MergePlan> {
-    return this.worker.run((api) => api.planMerge(JSON.stringify(current), incoming));
+    return this.worker.runWithText([current], (api, [currentText]) => api.planMerge(currentText, incoming));
   }
 
   destroy(): void {

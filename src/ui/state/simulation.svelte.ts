@@ -2,6 +2,7 @@
 // a scenario comparison and the "who is critical" ranking. Work happens in the simulation worker.
 import * as Comlink from 'comlink';
 import { SimulationCancelled, SimulationClient } from '../../workers-client/simulation.ts';
+import type { SimulationWorkerApi } from '../../../workers/simulation.worker.ts';
 import type { SimulationRun } from '../../simulation/index.ts';
 import type { Comparison, Scenario } from '../../simulation/scenarios.ts';
 import type { SimulationResults } from './features.ts';
@@ -41,12 +42,13 @@ export class SimulationState implements SimulationResults {
     return this.result?.exact ?? this.result ?? null;
   }
 
-  private async work<T>(kind: 'run' | 'compare' | 'critical', job: Parameters<SimulationClient['run']>[0]): Promise<T | undefined> {
+  /** A job on the current map, which the worker receives as JSON text. */
+  private async work<T>(kind: 'run' | 'compare' | 'critical', job: (api: Comlink.Remote<SimulationWorkerApi>, mapJson: string) => Promise<unknown>): Promise<T | undefined> {
     this.running = kind;
     this.progress = 0;
     this.error = null;
     try {
-      return (await this.client.run(job)) as T;
+      return (await this.client.runWithText([this.studio.snapshot.map], (api, [mapJson]) => job(api, mapJson))) as T;
     } catch (error) {
       if (!(error instanceof SimulationCancelled)) this.error = String((error as Error)?.message ?? error);
       return undefined;
@@ -56,16 +58,14 @@ export class SimulationState implements SimulationResults {
   }
 
   async run(): Promise<void> {
-    const mapJson = JSON.stringify(this.studio.snapshot.map);
     const options = this.options();
     const onProgress = Comlink.proxy((done: number) => (this.progress = done / options.cohort));
-    const result = await this.work<SimulationRun>('run', (api) => api.run(mapJson, options, onProgress));
+    const result = await this.work<SimulationRun>('run', (api, mapJson) => api.run(mapJson, options, onProgress));
     if (result) this.result = result;
   }
 
   async compare(scenario: Scenario, label: string): Promise<void> {
-    const mapJson = JSON.stringify(this.studio.snapshot.map);
-    const comparison = await this.work<Comparison>('compare', (api) => api.compare(mapJson, scenario, this.options()));
+    const comparison = await this.work<Comparison>('compare', (api, mapJson) => api.compare(mapJson, scenario, this.options()));
     if (comparison) {
       this.comparison = { ...comparison, label };
       this.result = comparison.baseline;
@@ -73,8 +73,7 @@ export class SimulationState implements SimulationResults {
   }
 
   async rankCritical(): Promise<void> {
-    const mapJson = JSON.stringify(this.studio.snapshot.map);
-    const ranking = await this.work<{ organization: string; lost: number }[]>('critical', (api) => api.critical(mapJson, this.options()));
+    const ranking = await this.work<{ organization: string; lost: number }[]>('critical', (api, mapJson) => api.critical(mapJson, this.options()));
     if (ranking) this.critical = ranking;
   }
 
