@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { CANCELLED_KEY, CONTENT_KEY, contentPointer, contentRoots, contentStore, contentWrites, currentContentId, LOAD_ORIGIN, newContent, newContentId, replaceMapContent, ROOT_NAMES, STAGING_ORIGIN, STARTED_KEY, USER_LOAD_ORIGIN, WRITTEN_KEY } from './doc.ts';
 import type { PathwaysMap } from './types.ts';
 import { nextTask } from './tasks.ts';
+import type { SnapshotProjector } from './snapshot.ts';
 
 /** An unfinished content older than this belongs to a load that will never finish. */
 export const ABANDONED_AFTER_MS = 10 * 60_000;
@@ -136,10 +137,11 @@ function* loadSteps(doc: Y.Doc, retired: string[], map: PathwaysMap, content: Y.
  * Loads `map` a slice at a time, then shows it. A slice is one transaction whose writing, and what the
  * doc's observers do with it (the projector reading ahead, IndexedDB and peers encoding the update),
  * take about `sliceMs` together: the writing time is scaled by what the last slice cost in all.
- * Resolves true once it is the map, false if a newer load on the same doc superseded it.
+ * Resolves true once it is the map (and, given the doc's `projector`, its snapshot built), false if a newer
+ * load on the same doc superseded it.
  */
-export async function loadMapInSlices(doc: Y.Doc, map: PathwaysMap, options: LoadOptions & { sliceMs?: number; pause?: () => Promise<void> }): Promise<boolean> {
-  const { sliceMs = 10, pause = nextTask } = options;
+export async function loadMapInSlices(doc: Y.Doc, map: PathwaysMap, options: LoadOptions & { sliceMs?: number; pause?: () => Promise<void>; projector?: SnapshotProjector }): Promise<boolean> {
+  const { sliceMs = 10, pause = nextTask, projector } = options;
   const load = new StagedLoad(doc, map, options);
   let writeMs = sliceMs / 2;
   for (;;) {
@@ -152,7 +154,12 @@ export async function loadMapInSlices(doc: Y.Doc, map: PathwaysMap, options: Loa
     if (load.cancelled) return false;
   }
   if (load.cancelled) return false;
+  // The doc's projector builds the new map's snapshot in slices too: built in the transaction that shows it,
+  // a county map's was one task of ~50–80 ms. Resolved, the snapshot is the new map's (unless held meanwhile).
+  const building = projector && !projector.holding;
+  if (building) projector.defer();
   load.show();
+  if (building) await projector.resumeInSlices();
   return true;
 }
 

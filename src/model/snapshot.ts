@@ -51,6 +51,11 @@ export class SnapshotProjector {
     doc.on('afterTransaction', this.onTransaction);
   }
 
+  /** Building no snapshot until resumed. */
+  get holding(): boolean {
+    return this.deferred;
+  }
+
   /** Stops building snapshots until `resume()` (a peer's big first sync arriving a slice per task). */
   defer(): void {
     this.deferred = true;

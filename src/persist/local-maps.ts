@@ -60,7 +60,7 @@ export function catalogNewMap(map: PathwaysMap): CatalogEntry {
 async function createLocalMap(map: PathwaysMap): Promise<CatalogEntry> {
   const entry = catalogNewMap(map);
   const opened = await openLocalMap(entry.id);
-  await loadMapInSlices(opened.doc, map, { undoable: false });
+  await loadMapInSlices(opened.doc, map, { undoable: false, projector: opened.projector });
   // Closing waits for the store's last write.
   await opened.close();
   return entry;

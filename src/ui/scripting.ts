@@ -4,7 +4,6 @@ import { AnalysisClient } from '../workers-client/analysis.ts';
 import type { AnalysisOptions, AnalysisReport } from '../analysis/types.ts';
 import type { SimulationRun } from '../simulation/index.ts';
 import { addEdge, addNode, putView, removeEdges, removeNodes, removeView, updateEdge, updateNode } from '../model/mutations.ts';
-import { loadMapInSlices } from '../model/map-load.ts';
 import { readMapFile } from '../model/snapshot.ts';
 import type { MapEdge, MapNode, MapView, PathwaysMap } from '../model/types.ts';
 import { activateView, findView } from './views/activate.ts';
@@ -114,7 +113,7 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
     loadMap(json) {
       const { map, problems } = validateMap(typeof json === 'string' ? JSON.parse(json) : json);
       if (!map) throw new Error(`The map was not loaded:\n${formatProblems(problems, 'map')}`);
-      return loadMapInSlices(studio().doc, map, { undoable: true });
+      return studio().loadMapInSlices(map, { undoable: true });
     },
     addNode: (node) => addNode(studio().doc, node),
     updateNode: (id, patch) => updateNode(studio().doc, id, patch),

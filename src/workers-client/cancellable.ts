@@ -2,7 +2,7 @@
 // flight, and cancelling terminates the worker (a running computation cannot be interrupted
 // otherwise); the next job starts a fresh one. Shared by every worker client.
 import * as Comlink from 'comlink';
-import { stringifyInSlices } from '../model/json-slices.ts';
+import { sendAsJson, type TextReceiver, type TextRef } from './text-parts.ts';
 
 export class CancellableWorker<Api> {
   private worker: Worker | null = null;
@@ -45,21 +45,16 @@ export class CancellableWorker<Api> {
   }
 
   /**
-   * Like `run`, for jobs that take whole maps: the maps cross as JSON text (far cheaper for the page than
-   * structured clones), written a few ms per task so a county map never holds the page. Starting cancels the
-   * job in flight; a newer job or a cancel while the text is being written rejects this one as cancelled.
+   * Like `run`, for jobs that take whole maps: the worker receives each as JSON text, written and sent in parts
+   * a few ms per task (text-parts.ts), and the job gets where they wait. Text, not structured clones: far cheaper
+   * for the page. Starting cancels the job in flight; a newer job or a cancel meanwhile rejects this one.
    */
-  async runWithText<T>(values: object[], job: (api: Comlink.Remote<Api>, texts: string[]) => Promise<T>): Promise<T> {
+  async runWithText<T>(this: CancellableWorker<Api & TextReceiver>, values: object[], job: (api: Comlink.Remote<Api & TextReceiver>, texts: TextRef[]) => Promise<T>): Promise<T> {
     this.cancel();
     const generation = this.generation;
-    const texts: string[] = [];
-    for (const value of values) {
-      const text = await stringifyInSlices(value, () => generation === this.generation);
-      if (text === null) throw this.cancelled();
-      texts.push(text);
-    }
+    const texts = await sendAsJson(this.remote(), generation, values, () => generation === this.generation);
     // Written in one go (a small map), the text is done before a cancel or a newer job made just after it.
-    if (generation !== this.generation) throw this.cancelled();
+    if (!texts || generation !== this.generation) throw this.cancelled();
     return this.run((api) => job(api, texts));
   }
 

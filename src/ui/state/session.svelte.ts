@@ -4,7 +4,6 @@ import { readMapFile } from '../../model/snapshot.ts';
 import type { PathwaysMap } from '../../model/types.ts';
 import { validateMap } from '../../model/validate.ts';
 import { newId } from '../../model/mutations.ts';
-import { loadMapInSlices } from '../../model/map-load.ts';
 import { canEncryptSignaling, newRoomLink, type RoomLink } from '../../collab/room-link.ts';
 import { RoomState } from './room.svelte.ts';
 import type { CatalogEntry } from '../../persist/catalog.ts';
@@ -116,7 +115,7 @@ export class Session {
     const entry = catalogNewMap(map);
     this.refresh();
     await this.open(entry.id);
-    if (this.opened?.id === entry.id) await loadMapInSlices(this.opened.doc, map, { undoable: false });
+    if (this.opened?.id === entry.id) await this.studio?.loadMapInSlices(map, { undoable: false });
   }
 
   async createBlank(): Promise<void> {

@@ -1,8 +1,6 @@
 // The Simulate panel's state: the settings, the run in flight (progress, cancel), the latest result,
 // a scenario comparison and the "who is critical" ranking. Work happens in the simulation worker.
-import * as Comlink from 'comlink';
 import { SimulationCancelled, SimulationClient } from '../../workers-client/simulation.ts';
-import type { SimulationWorkerApi } from '../../../workers/simulation.worker.ts';
 import type { SimulationRun } from '../../simulation/index.ts';
 import type { Comparison, Scenario } from '../../simulation/scenarios.ts';
 import type { SimulationResults } from './features.ts';
@@ -42,13 +40,12 @@ export class SimulationState implements SimulationResults {
     return this.result?.exact ?? this.result ?? null;
   }
 
-  /** A job on the current map, which the worker receives as JSON text. */
-  private async work<T>(kind: 'run' | 'compare' | 'critical', job: (api: Comlink.Remote<SimulationWorkerApi>, mapJson: string) => Promise<unknown>): Promise<T | undefined> {
+  private async work<T>(kind: 'run' | 'compare' | 'critical', job: () => Promise<T>): Promise<T | undefined> {
     this.running = kind;
     this.progress = 0;
     this.error = null;
     try {
-      return (await this.client.runWithText([this.studio.snapshot.map], (api, [mapJson]) => job(api, mapJson))) as T;
+      return await job();
     } catch (error) {
       if (!(error instanceof SimulationCancelled)) this.error = String((error as Error)?.message ?? error);
       return undefined;
@@ -59,13 +56,13 @@ export class SimulationState implements SimulationResults {
 
   async run(): Promise<void> {
     const options = this.options();
-    const onProgress = Comlink.proxy((done: number) => (this.progress = done / options.cohort));
-    const result = await this.work<SimulationRun>('run', (api, mapJson) => api.run(mapJson, options, onProgress));
+    const onProgress = (done: number) => (this.progress = done / options.cohort);
+    const result = await this.work('run', () => this.client.run(this.studio.snapshot.map, options, onProgress));
     if (result) this.result = result;
   }
 
   async compare(scenario: Scenario, label: string): Promise<void> {
-    const comparison = await this.work<Comparison>('compare', (api, mapJson) => api.compare(mapJson, scenario, this.options()));
+    const comparison = await this.work('compare', () => this.client.compare(this.studio.snapshot.map, scenario, this.options()));
     if (comparison) {
       this.comparison = { ...comparison, label };
       this.result = comparison.baseline;
@@ -73,7 +70,7 @@ export class SimulationState implements SimulationResults {
   }
 
   async rankCritical(): Promise<void> {
-    const ranking = await this.work<{ organization: string; lost: number }[]>('critical', (api, mapJson) => api.critical(mapJson, this.options()));
+    const ranking = await this.work('critical', () => this.client.critical(this.studio.snapshot.map, this.options()));
     if (ranking) this.critical = ranking;
   }
 

@@ -9,6 +9,7 @@ import { NO_OVERLAY, type OverlayOptions } from '../../views/analysis-overlays.t
 import type { ChangeHistory, LiveAnalysis, Presentation, SimulationResults } from './features.ts';
 import { SnapshotProjector, type MapSnapshot, type SnapshotChange } from '../../model/snapshot.ts';
 import { createUndoManager } from '../../model/undo.ts';
+import { loadMapInSlices, type LoadOptions } from '../../model/map-load.ts';
 import { presentView } from '../../views/present.ts';
 import type { SavedView } from '../../views/types.ts';
 
@@ -111,6 +112,11 @@ export class Studio {
    * While a peer's big first sync arrives a slice per task, the map shown stays as it is; once it is all
    * in, the map it brought is shown at once (not the maps the peer's history passes through on the way).
    */
+  /** Loads `map` over the one shown, a slice at a time, its snapshot too (map-load.ts `loadMapInSlices`). */
+  loadMapInSlices(map: PathwaysMap, options: LoadOptions): Promise<boolean> {
+    return loadMapInSlices(this.doc, map, { ...options, projector: this.projector });
+  }
+
   holdSnapshot(hold: boolean): void {
     if (hold) this.projector.defer();
     else void this.projector.resumeInSlices();

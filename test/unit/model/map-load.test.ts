@@ -140,6 +140,31 @@ describe('a map loaded in slices', () => {
     expect(view.snapshot.map).toEqual(smallMap());
   });
 
+  it('given the doc’s projector, builds the new map’s snapshot in slices after the flip, not inside it', async () => {
+    const doc = createMapDoc(smallMap());
+    const projector = new SnapshotProjector(doc);
+    const county = syntheticMap(1500, 3);
+    const heard: number[] = [];
+    projector.subscribe((snapshot) => heard.push(snapshot.map.nodes.length));
+    let atFlip: number | null = null;
+    doc.on('afterTransaction', () => {
+      if (atFlip === null && currentContentId(doc) !== null && readMapFile(doc).nodes.length === county.nodes.length) atFlip = projector.snapshot.map.nodes.length;
+    });
+    expect(await loadMapInSlices(doc, county, { undoable: true, sliceMs: 5, projector })).toBe(true);
+    // At the flip the snapshot was still the old map's; resolved, it is the new one's, told once.
+    expect(atFlip).toBe(smallMap().nodes.length);
+    expect(projector.snapshot.map).toEqual(county);
+    expect(projector.holding).toBe(false);
+    expect(heard.filter((count) => count === county.nodes.length)).toHaveLength(1);
+    // Held by someone else (a peer's sync arriving), the projector stays held: that holder's resume builds it.
+    projector.defer();
+    expect(await loadMapInSlices(doc, smallMap(), { undoable: true, sliceMs: 5, projector })).toBe(true);
+    expect(projector.holding).toBe(true);
+    expect(projector.snapshot.map).toEqual(county);
+    await projector.resumeInSlices();
+    expect(projector.snapshot.map).toEqual(smallMap());
+  });
+
   it('keeps the map shown and the one it replaced; removes older ones, so a room that loads file after file stays small', () => {
     const doc = createMapDoc(smallMap());
     const peer = new Y.Doc();

@@ -96,6 +96,19 @@ describe('sliceUpdate', () => {
     expect(rebuilt.getMap('notes').toJSON()).toEqual(notes.toJSON());
   });
 
+  it('starts with small slices, for a page whose JIT is still cold, then grows them to the bound', () => {
+    const source = new Y.Doc();
+    const map = source.getMap<number>('map');
+    // One struct per key (array items of one client would merge into one struct).
+    for (let i = 0; i < 3000; i++) map.set(`key ${i}`, i);
+    const sizes = sliceUpdate(Y.encodeStateAsUpdate(source), 1500).map((slice) => Y.decodeUpdate(slice).structs.length);
+    expect(sizes.slice(0, 5)).toEqual([100, 200, 400, 800, 1500]);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(3000);
+    const rebuilt = new Y.Doc();
+    for (const slice of sliceUpdate(Y.encodeStateAsUpdate(source), 1500)) Y.applyUpdate(rebuilt, slice);
+    expect(rebuilt.getMap('map').toJSON()).toEqual(map.toJSON());
+  });
+
   it('still converges when slices arrive out of order', () => {
     const [source] = editedTogether(11);
     const slices = sliceUpdate(Y.encodeStateAsUpdate(source), 5).reverse();
