@@ -222,8 +222,11 @@ export class SnapshotApplier {
     // The layout may have changed while a big map arrived: what was given for the lanes counts only in lanes.
     const given = added.lanesGiven && layout === 'lanes';
     if (layout === 'lanes' && added.classedFor !== 'lanes') c.edges(CONTEXT_SELECTOR).addClass('context');
+    const previous = this.applied;
     this.applied = map;
-    if (first || this.appliedLayout !== layout || (layout === 'lanes' && changed)) {
+    // Lanes that are the same object are the same picture: every node already stands where they put it.
+    const moved = layout === 'lanes' && changed && !(previous && this.appliedLayout === 'lanes' && lanesLayout(previous) === lanesLayout(map));
+    if (first || this.appliedLayout !== layout || moved) {
       this.placeAll(map, given);
       if (!first && layout === 'lanes') keepSelectionInView(c);
     } else setBigMap(c, isBigMap(map), layout === 'lanes');
