@@ -9,7 +9,7 @@ import { addInSlices, CHUNKED_ADD_FROM, nextFrame, type ChunkedAdd } from './chu
 import { askInteractiveInSlices, sortForDrawing } from './z-order.ts';
 import { buildElementsInSlices, diffElements, type BuiltElements, type ElementDef } from './elements.ts';
 import type { CanvasStudio } from './host.ts';
-import { lanesLayout } from './layouts/lanes.ts';
+import { lanesLayout, type LanesLayout } from './layouts/lanes.ts';
 import { pauseDrawing, setBigMap } from './level-of-detail.ts';
 import { isBigMap, overviewElements } from './overview.ts';
 import { initialPosition, keepSelectionInView, laneElements, moveIfChanged } from './placement.ts';
@@ -41,6 +41,8 @@ export class SnapshotApplier {
   #destroyed = false;
   /** The lane elements last placed, as JSON: placed again only when they differ. */
   #placedLanes: string | null = null;
+  /** The lanes' positions last placed: after an edit only the nodes whose place differs are moved. */
+  #placedPositions: LanesLayout['positions'] | null = null;
 
   constructor(
     private readonly cy: Core,
@@ -72,7 +74,17 @@ export class SnapshotApplier {
         }
         this.placedOrgLane = orgLaneShown;
         c.autoungrabify(true);
-        if (!lanesGiven) c.nodes().not('.lane').forEach((n) => moveIfChanged(n, positions[n.id()]));
+        const placed = wasLanes ? this.#placedPositions : null;
+        // Each node that moved, found by the positions (a scan of every node and a filter was ~35 ms at 5,000 programs).
+        if (placed && !lanesGiven) {
+          for (const [id, to] of Object.entries(positions)) {
+            const was = placed[id];
+            if (was && was.x === to.x && was.y === to.y) continue;
+            const node = c.$id(id);
+            if (node.nonempty()) moveIfChanged(node, to);
+          }
+        } else if (!lanesGiven) c.nodes().not('.lane').forEach((n) => moveIfChanged(n, positions[n.id()]));
+        this.#placedPositions = positions;
         // Ties added or changed in lanes got the class as they came (edgeClasses): only a switch to lanes classes them all.
         if (!wasLanes && !lanesGiven) c.edges(CONTEXT_SELECTOR).addClass('context');
       } else if (isViewLayout(studio.layout)) {
@@ -92,6 +104,7 @@ export class SnapshotApplier {
   #removeLanes(): void {
     this.cy.nodes('.lane').remove();
     this.#placedLanes = null;
+    this.#placedPositions = null;
   }
 
   /** Shows `map`: the elements that changed, in one batch, or a big map in slices (`built`: its elements, built ahead). */

@@ -9,6 +9,7 @@ import { contentRoots, contentStore, isMapLoad, mapRoots, ORDER_KEY, SCHEMA_KEY,
 import { deepFreeze, emptyChange, type HiddenEdge, type MapSnapshot, type QuarantinedEntry, type SnapshotChange } from './snapshot-entries.ts';
 import { storedVersions } from './version-store.ts';
 import { runInSlices } from './tasks.ts';
+import { indexSnapshot, patchSnapshot, type SnapshotIndex } from './snapshot-patch.ts';
 import { endpointProblem, validateMetaEntry } from './validate.ts';
 import type { MapEdge, MapMeta, MapNode, MapView, PathwaysMap, Problem } from './types.ts';
 
@@ -34,6 +35,8 @@ export class SnapshotProjector {
   private current!: MapSnapshot;
   private revision = 0;
   private changedWhileDeferred = false;
+  /** Where the current snapshot's entries sit, made at the first edit after a full build (snapshot-patch.ts). */
+  private index: SnapshotIndex | null = null;
   /** Counts `defer()` calls: a sliced resume that sees it change stops, the projector deferred again. */
   private deferrals = 0;
   private readonly listeners = new Set<(snapshot: MapSnapshot, change: SnapshotChange) => void>();
@@ -125,7 +128,12 @@ export class SnapshotProjector {
       this.changedWhileDeferred = true;
       return;
     }
-    this.build();
+    const indexOf = () => (this.index?.snapshot === this.current ? this.index : (this.index = indexSnapshot(this.current)));
+    const patched = patchSnapshot(indexOf, this.reader, change, this.meta, this.metaProblems.length === 0, this.revision + 1);
+    if (patched) {
+      this.revision++;
+      this.current = this.index!.snapshot = patched;
+    } else this.build();
     this.emit(change);
   }
 
@@ -251,7 +259,8 @@ export class SnapshotProjector {
       views.push(clean);
     }
     views.sort((a, b) => orders.get(a)! - orders.get(b)! || a.id.localeCompare(b.id));
-    for (const [id, problems] of reader.positionProblems) quarantined.push({ collection: 'positions', id, problems });
+    // By id, as every replica lists them (not in the order each came to know of them).
+    for (const [id, problems] of [...reader.positionProblems].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) quarantined.push({ collection: 'positions', id, problems });
     yield;
     const extras: Record<string, unknown> = {};
     for (const [key, value] of reader.roots.file.entries()) extras[key] = value;

@@ -111,6 +111,7 @@ function computeLanes(map: PathwaysMap): LanesLayout {
   const lanes: Lane[] = [];
   const cellCentres = new Map<string, Position>();
   const cellBoxes: LanesLayout['cellBoxes'] = new Map();
+  const rowOf = new Map<string, number>();
   const left = LANE.orgColumnWidth;
   const totalHeight = rowHeights.reduce((a, b) => a + b, 0);
   columns.forEach((stage, c) => {
@@ -124,6 +125,7 @@ function computeLanes(map: PathwaysMap): LanesLayout {
       const ids = cells.get(`${stage}|${row.id}`) ?? [];
       cellBoxes.set(`${stage}|${row.id}`, { x: left + c * laneWidth, y, width: laneWidth - 16, height: rowHeights[r], count: ids.length, stage, area: row.id });
       ids.forEach((id, i) => {
+        rowOf.set(id, r);
         const col = i % perLine;
         const line = Math.floor(i / perLine);
         positions[id] = { x: left + c * laneWidth + 84 + col * LANE.itemGap, y: y + 56 + line * LANE.itemHeight };
@@ -133,12 +135,15 @@ function computeLanes(map: PathwaysMap): LanesLayout {
   });
   // Organizations: a column at the left, in the order of the mean row of their programs.
   const orgs = map.nodes.filter((n) => n.type === 'organization');
-  // Mean row of each organization's programs, in one pass (not one scan of the programs per organization).
+  // Mean row of each organization's programs, in one pass (not one scan of the programs per organization). The row,
+  // not the program's height in it: a program moved along its row (another stage) reorders no organization, so an
+  // edit on a county map moves a few programs, not hundreds of organizations and their ties.
   const sums = new Map<string, { total: number; count: number }>();
   for (const p of programs) {
-    if (!p.organization || !positions[p.id]) continue;
+    const row = rowOf.get(p.id);
+    if (!p.organization || row === undefined) continue;
     const sum = sums.get(p.organization) ?? { total: 0, count: 0 };
-    sum.total += positions[p.id].y;
+    sum.total += row;
     sum.count++;
     sums.set(p.organization, sum);
   }
