@@ -93,8 +93,8 @@ export interface PathwaysApi extends HistoryApi {
   /** Leaves the room without closing the map (edits go on locally), and comes back. */
   goOffline(): void;
   goOnline(): void;
-  /** How many analyses have finished for the open map, and whether one is running. */
-  analysisStatus(): { runs: number; running: boolean };
+  /** How many analyses have finished for the open map, whether one is running, and whether the report is of the map shown now. */
+  analysisStatus(): { runs: number; running: boolean; current: boolean };
   /** What this screen publishes while presenting (null when not), and applying a presenter's state. */
   presenting(): PresentingState | null;
   applyPresenter(state: PresentingState | null): void;
@@ -161,7 +161,7 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
     share: () => session.share()?.url ?? null,
     goOffline: () => session.room?.disconnect(),
     goOnline: () => session.room?.reconnect(),
-    analysisStatus: () => ({ runs: studio().analysis?.runs ?? 0, running: studio().analysis?.running ?? false }),
+    analysisStatus: () => ({ runs: studio().analysis?.runs ?? 0, running: studio().analysis?.running ?? false, current: !!studio().analysis && studio().analysis?.analyzedMap === studio().snapshot.map }),
     presenting: () => studio().presentation.presenting,
     applyPresenter: (state) => studio().presentation.applyPresenter(state),
     nodeScreenPosition: (id) => studio().canvas?.nodeScreenPosition(id) ?? null,

@@ -101,8 +101,16 @@ describe('insights on a new map and at county scale in Chromium', () => {
   const runs = () => page.evaluate(() => window.pathways.analysisStatus().runs);
   async function load(map: object): Promise<void> {
     const before = await runs();
-    await page.evaluate((m) => window.pathways.loadMap(m), map);
-    await page.waitForFunction((n) => window.pathways.analysisStatus().runs > n && !window.pathways.analysisStatus().running, before, { timeout: 120_000 });
+    // Loaded, the map is shown before it is analysed: the report is not of it yet.
+    expect(await page.evaluate(async (m) => (await window.pathways.loadMap(m), window.pathways.analysisStatus().current), map)).toBe(false);
+    await page.waitForFunction(
+      (n) => {
+        const status = window.pathways.analysisStatus();
+        return status.runs > n && status.current && !status.running;
+      },
+      before,
+      { timeout: 120_000 },
+    );
   }
 
   it('shows no insights, and no badge, on a new map', async () => {
