@@ -9,6 +9,7 @@ import { byAreaLayout } from './layouts/by-area.ts';
 import { concentricLayout } from './layouts/concentric.ts';
 import type { Lane } from './layouts/lanes.ts';
 import { laneElements } from './placement.ts';
+import { lanesPlaced } from './lane-titles.ts';
 
 export const VIEW_LAYOUTS_ON_CANVAS = ['concentric', 'byArea'] as const;
 export type CanvasViewLayout = (typeof VIEW_LAYOUTS_ON_CANVAS)[number];
@@ -80,6 +81,7 @@ export function placeViewLayout(cy: Core, placement: { positions: Record<string,
   cy.batch(() => {
     cy.nodes('.lane').remove();
     cy.add(laneElements(placement.lanes));
+    lanesPlaced(cy);
     cy.edges().removeClass('context');
     cy.nodes()
       .not('.lane')

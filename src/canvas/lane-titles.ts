@@ -2,7 +2,7 @@
 // under MIN_LABEL_PX on screen is not drawn (style.ts), and on a narrow screen the demo's fit (zoom ≈ 0.22
 // at 1024 px) puts even the lane titles under it. LaneTitles.svelte draws these at a fixed readable size,
 // placed from the lanes' boxes in canvas pixels. Framework-free.
-import type { Core } from 'cytoscape';
+import type { Core, NodeCollection } from 'cytoscape';
 import { LANE } from './layouts/lanes.ts';
 import { AREA_LABEL_DROP } from './placement.ts';
 import { labelReadableAt, type StyledElement } from './level-of-detail.ts';
@@ -19,11 +19,29 @@ export interface LaneTitle {
 }
 
 /** The titles the canvas leaves out at this zoom (by level-of-detail.ts's rule), in canvas pixels. */
+/**
+ * Each canvas's titled lanes, found once after the lanes are placed (`lanesPlaced`): a selector searches every
+ * element, ~10 ms on a county map, and the titles are read on every viewport change.
+ */
+const titledLanes = new WeakMap<Core, NodeCollection>();
+
+/** The snapshot applier placed or removed lanes: look them up again. */
+export function lanesPlaced(cy: Core): void {
+  titledLanes.delete(cy);
+}
+
+function lanesOf(cy: Core): NodeCollection {
+  let lanes = titledLanes.get(cy);
+  if (!lanes) titledLanes.set(cy, (lanes = cy.nodes('.lane-stage, .lane-organizations, .lane-area')));
+  return lanes;
+}
+
 export function hiddenLaneTitles(cy: Core): LaneTitle[] {
   const zoom = cy.zoom();
   const pan = cy.pan();
   const titles: LaneTitle[] = [];
-  cy.nodes('.lane-stage, .lane-organizations, .lane-area').forEach((node) => {
+  lanesOf(cy).forEach((node) => {
+    if (node.removed()) return;
     const label = String(node.data('label') ?? '');
     // `pstyle` (Cytoscape's parsed style) is not in its types.
     if (!label || labelReadableAt(node as unknown as StyledElement, zoom)) return;

@@ -10,6 +10,7 @@ import { askInteractiveInSlices, sortForDrawing } from './z-order.ts';
 import { buildElementsInSlices, diffElements, type BuiltElements, type ElementDef } from './elements.ts';
 import type { CanvasStudio } from './host.ts';
 import { lanesLayout, type LanesLayout } from './layouts/lanes.ts';
+import { lanesPlaced } from './lane-titles.ts';
 import { pauseDrawing, setBigMap } from './level-of-detail.ts';
 import { isBigMap, overviewElements } from './overview.ts';
 import { initialPosition, keepSelectionInView, laneElements, moveIfChanged } from './placement.ts';
@@ -70,6 +71,7 @@ export class SnapshotApplier {
         if (signature !== this.#placedLanes || !wasLanes) {
           c.nodes('.lane').remove();
           c.add(laneDefs);
+          lanesPlaced(c);
           this.#placedLanes = signature;
         }
         this.placedOrgLane = orgLaneShown;
@@ -103,6 +105,7 @@ export class SnapshotApplier {
 
   #removeLanes(): void {
     this.cy.nodes('.lane').remove();
+    lanesPlaced(this.cy);
     this.#placedLanes = null;
     this.#placedPositions = null;
   }
