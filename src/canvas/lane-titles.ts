@@ -18,7 +18,6 @@ export interface LaneTitle {
   height: number;
 }
 
-/** The titles the canvas leaves out at this zoom (by level-of-detail.ts's rule), in canvas pixels. */
 /**
  * Each canvas's titled lanes, found once after the lanes are placed (`lanesPlaced`): a selector searches every
  * element, ~10 ms on a county map, and the titles are read on every viewport change.
@@ -36,6 +35,7 @@ function lanesOf(cy: Core): NodeCollection {
   return lanes;
 }
 
+/** The titles the canvas leaves out at this zoom (by level-of-detail.ts's rule), in canvas pixels. */
 export function hiddenLaneTitles(cy: Core): LaneTitle[] {
   const zoom = cy.zoom();
   const pan = cy.pan();

@@ -161,7 +161,10 @@ export function installScriptingApi(session: Session, ready: Promise<void>): Pat
     share: () => session.share()?.url ?? null,
     goOffline: () => session.room?.disconnect(),
     goOnline: () => session.room?.reconnect(),
-    analysisStatus: () => ({ runs: studio().analysis?.runs ?? 0, running: studio().analysis?.running ?? false, current: !!studio().analysis && studio().analysis?.analyzedMap === studio().snapshot.map }),
+    analysisStatus: () => {
+      const { analysis, snapshot } = studio();
+      return { runs: analysis?.runs ?? 0, running: analysis?.running ?? false, current: !!analysis && analysis.analyzedMap === snapshot.map };
+    },
     presenting: () => studio().presentation.presenting,
     applyPresenter: (state) => studio().presentation.applyPresenter(state),
     nodeScreenPosition: (id) => studio().canvas?.nodeScreenPosition(id) ?? null,

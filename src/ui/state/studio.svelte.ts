@@ -108,15 +108,15 @@ export class Studio {
   selectedNodes = $derived(this.selection.map((id) => this.nodesById.get(id)).filter((n): n is MapNode => !!n));
   selectedEdges = $derived(this.selection.map((id) => this.edgesById.get(id)).filter((e): e is MapEdge => !!e));
 
-  /**
-   * While a peer's big first sync arrives a slice per task, the map shown stays as it is; once it is all
-   * in, the map it brought is shown at once (not the maps the peer's history passes through on the way).
-   */
   /** Loads `map` over the one shown, a slice at a time, its snapshot too (map-load.ts `loadMapInSlices`). */
   loadMapInSlices(map: PathwaysMap, options: LoadOptions): Promise<boolean> {
     return loadMapInSlices(this.doc, map, { ...options, projector: this.projector });
   }
 
+  /**
+   * While a peer's big first sync arrives a slice per task, the map shown stays as it is; once it is all
+   * in, the map it brought is shown at once (not the maps the peer's history passes through on the way).
+   */
   holdSnapshot(hold: boolean): void {
     if (hold) this.projector.defer();
     else void this.projector.resumeInSlices();
